@@ -1,0 +1,20 @@
+/*
+ * pages.h: every page handler (one file page_<name>.c per page family).
+ */
+#ifndef ASSURE_PAGES_H
+#define ASSURE_PAGES_H
+
+#include "web.h"
+
+void page_home(Req *r);       /* /            redirect to dashboard or login */
+void page_login(Req *r);      /* /login       GET form, POST sign in */
+void page_logout(Req *r);     /* /logout      POST sign out */
+void page_dashboard(Req *r);  /* /dashboard   the force performance page */
+void page_measure(Req *r);    /* /measure     one measure, chart, all forces ranked */
+void page_measures(Req *r);   /* /measures    the list of measures */
+void page_forces(Req *r);     /* /forces      forces reference, office force, peer group */
+void page_imports(Req *r);    /* /imports     import provenance */
+void page_pack(Req *r);       /* /pack        the printable pack */
+void page_static(Req *r);     /* /static/...  embedded assets */
+
+#endif

@@ -1,0 +1,19 @@
+/*
+ * routes.c: the page table. Sorted by path; the dispatcher (web.c) checks
+ * the capability letter before a page runs. cap 0 means no login needed.
+ */
+#include "pages.h"
+
+const Route routes[] = {
+    {"/", 0, 0, page_home},
+    {"/dashboard", CAP_VIEW, 0, page_dashboard},
+    {"/forces", CAP_VIEW, CAP_SETTINGS, page_forces},
+    {"/imports", CAP_IMPORT, 0, page_imports},
+    {"/login", 0, '-', page_login},
+    {"/logout", 0, '-', page_logout},
+    {"/measure", CAP_VIEW, 0, page_measure},
+    {"/measures", CAP_VIEW, 0, page_measures},
+    {"/pack", CAP_VIEW, 0, page_pack},
+    {"/static/", 0, 0, page_static},
+};
+const int nroutes = (int)(sizeof routes / sizeof routes[0]);

@@ -1,0 +1,108 @@
+/*
+ * web.h: the web application's request, reply and page interface.
+ *
+ * A request arrives either from the real server (http.c, libmicrohttpd) or
+ * from `assure test-http` (a raw request on standard input); both build a
+ * Req and call web_handle(), the dispatcher in web.c. The dispatcher finds
+ * the page in the route table (routes.c), checks the user's capabilities
+ * and, for POST, the CSRF token, then calls the page. Pages write HTML into
+ * r->out with html_printf()/html_lit(); web.c sends it with Content-Type,
+ * Content-Length, ETag and a Content-Security-Policy. web_error() throws
+ * away the half-built page and renders an error page instead.
+ *
+ * Every request owns an arena freed when it completes: page code allocates
+ * from r->arena and never frees.
+ */
+#ifndef ASSURE_WEB_H
+#define ASSURE_WEB_H
+
+#include <sqlite3.h>
+#include <stdbool.h>
+
+#include "html.h"
+#include "util.h"
+
+/* Capability letters; a role is a string of them (see the role table). */
+#define CAP_VIEW 'v'     /* dashboards, measures, packs */
+#define CAP_IMPORT 'i'   /* import data, see import provenance */
+#define CAP_SETTINGS 's' /* office force and peer group */
+#define CAP_USERS 'u'    /* manage users */
+
+/* A name=value pair from the query string, form body or cookies. */
+typedef struct Param {
+    const char *name;
+    const char *value;
+} Param;
+
+/* The logged-in user, when there is one (id 0 otherwise). */
+typedef struct User {
+    long long id;
+    const char *login;
+    const char *role;
+    const char *caps; /* capability letters of the role */
+} User;
+
+typedef struct Req {
+    Arena arena;           /* everything below is allocated here */
+    sqlite3 *db;           /* this request's connection */
+    const char *db_path;   /* the database file */
+    const char *method;    /* "GET", "POST", ... */
+    const char *path;      /* "/measure" (no query string) */
+    const char *remote;    /* client address, for login throttling */
+    Param *params;         /* query string then form fields */
+    int nparams;
+    Param *cookies;
+    int ncookies;
+    User user;             /* id 0 when not logged in */
+    const char *csrf;      /* the session's CSRF token (or the login form's) */
+    /* the reply */
+    int status;            /* 200 unless set */
+    const char *content_type; /* default "text/html; charset=utf-8" */
+    Buf out;               /* the body */
+    Buf headers;           /* extra header lines, each ending "\r\n" */
+    bool cacheable;        /* immutable static asset */
+} Req;
+
+/* The value of a query or form parameter, or NULL when absent. */
+const char *req_param(Req *r, const char *name);
+/* The value of a cookie, or NULL. */
+const char *req_cookie(Req *r, const char *name);
+/* True when the user's role has capability letter `cap`. */
+bool req_can(const Req *r, char cap);
+
+/* Starts a page in the standard layout (head, header, navigation for the
+ * user's capabilities, main). `nav` names the current section. */
+void page_begin(Req *r, const char *title, const char *nav);
+/* Ends the page (footer with the Open Government Licence attribution). */
+void page_end(Req *r);
+/* Writes the hidden CSRF field every form carries. */
+void page_csrf_field(Req *r);
+
+/* Discards the page built so far and renders an error page with status. */
+void web_error(Req *r, int status, const char *fmt, ...) PRINTF(3, 4);
+/* Replies 303 See Other to location (a path we built). */
+void web_redirect(Req *r, const char *location);
+/* Adds a header line ("Name: value") to the reply. */
+void web_header(Req *r, const char *name, const char *value);
+
+/* Runs one request through the dispatcher; on return r->status, r->out and
+ * r->headers hold the reply. */
+void web_handle(Req *r);
+/* Builds the full reply (status line, headers, body) for test-http. */
+void web_reply_text(Req *r, Buf *out);
+
+/* One route. `cap` is the capability a GET needs (0: none, the page is
+ * public); `post_cap` the one a POST needs (0: POST is refused with 405;
+ * '-': accepted without login, as the login form is). A path ending in '/'
+ * matches every path under it. The table is sorted by path. */
+typedef struct Route {
+    const char *path;
+    char cap;
+    char post_cap;
+    void (*handler)(Req *r);
+} Route;
+
+extern const Route routes[];
+extern const int nroutes;
+
+#endif

@@ -1,0 +1,20 @@
+#!/bin/sh
+# deps.sh: installs the Debian packages assure needs to build, test and run,
+# only those missing. Run by `make run`, `make check` and `make bench`.
+# Usage: tools/deps.sh build|test|bench
+set -e
+need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev"
+case "${1:-build}" in
+  test)  need="$need libcmocka-dev sqlite3 chromium nodejs npm python3 unzip" ;;
+  bench) need="$need sqlite3 nodejs npm time unzip" ;;
+esac
+missing=""
+for p in $need; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "Installing Debian packages:$missing"
+SUDO=""
+[ "$(id -u)" -ne 0 ] && SUDO="sudo"
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
