@@ -4,6 +4,7 @@
 #ifndef ASSURE_PAGES_H
 #define ASSURE_PAGES_H
 
+#include "measures.h"
 #include "web.h"
 
 void page_home(Req *r);       /* /            redirect to dashboard or login */
@@ -16,5 +17,10 @@ void page_forces(Req *r);     /* /forces      forces reference, office force, pe
 void page_imports(Req *r);    /* /imports     import provenance */
 void page_pack(Req *r);       /* /pack        the printable pack */
 void page_static(Req *r);     /* /static/...  embedded assets */
+
+/* Reads the `force` and `period` parameters of a performance page (default:
+ * the office's force, its latest month). Renders an error page and returns
+ * false when they name nothing; *end is 0 when no data is held. */
+bool page_force_period(Req *r, const MeasureSet *ms, int *fi, int *end);
 
 #endif

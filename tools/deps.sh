@@ -3,7 +3,7 @@
 # only those missing. Run by `make run`, `make check` and `make bench`.
 # Usage: tools/deps.sh build|test|bench
 set -e
-need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev"
+need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev libssl-dev"
 case "${1:-build}" in
   test)  need="$need libcmocka-dev sqlite3 chromium nodejs npm python3 unzip" ;;
   bench) need="$need sqlite3 nodejs npm time unzip" ;;

@@ -1,0 +1,62 @@
+/*
+ * cmd_import.c: `assure import KIND PATH...` (see import.h for the contract).
+ */
+#include "commands.h"
+#include "db.h"
+#include "import.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+/* The import kinds, their entry points and what they take. */
+static const struct {
+    const char *kind;
+    bool (*run)(Import *imp, char **paths, int npaths);
+    const char *what;
+} kinds[] = {
+    {"home-office-crime", import_home_office_crime, "the Home Office police recorded crime by force table (CSV or .zip)"},
+    {"ons-population", import_ons_population, "ONS mid-year population of police force areas (CSV)"},
+    {"police-uk", import_police_uk, "data.police.uk street, outcomes and stop-and-search CSVs, folders or .zip archives"},
+};
+
+int cmd_import(Opts *o)
+{
+    if (o->nargs < 2) {
+        fprintf(stderr, "Usage: assure import [--db FILE] [--quiet] KIND PATH...\nKinds:\n");
+        for (size_t i = 0; i < ARRAY_LEN(kinds); i++) fprintf(stderr, "  %-18s %s\n", kinds[i].kind, kinds[i].what);
+        return 2;
+    }
+    size_t k;
+    for (k = 0; k < ARRAY_LEN(kinds); k++)
+        if (strcmp(kinds[k].kind, o->args[0]) == 0) break;
+    if (k == ARRAY_LEN(kinds)) die("import: unknown kind '%s'; expected home-office-crime, ons-population or police-uk", o->args[0]);
+    sqlite3 *db = db_open(opts_db(o), false);
+    Import imp;
+    memset(&imp, 0, sizeof imp);
+    imp.db = db;
+    imp.kind = kinds[k].kind;
+    imp.user = cli_user();
+    imp.progress = !o->quiet && isatty(2);
+    bool ok = kinds[k].run(&imp, o->args + 1, o->nargs - 1);
+    double secs = mono_seconds() - imp.t0;
+    if (ok) {
+        char rows[32];
+        fmt_thousands(rows, sizeof rows, imp.rows);
+        printf("imported %s rows from %d file%s in %.2f s (%.0f rows/s): %s\n", rows, imp.nsrc, imp.nsrc == 1 ? "" : "s", secs,
+               secs > 0 ? (double)imp.rows / secs : 0.0, buf_cstr(&imp.summary));
+    } else {
+        fprintf(stderr, "assure: import failed, nothing was written: %s\n", buf_cstr(&imp.err));
+    }
+    for (int i = 0; i < imp.nsrc; i++) {
+        free(imp.src[i].path);
+        free(imp.src[i].member);
+        free(imp.src[i].display);
+    }
+    free(imp.src);
+    buf_free(&imp.err);
+    buf_free(&imp.summary);
+    db_close(db);
+    return ok ? 0 : 1;
+}

@@ -1,0 +1,86 @@
+/*
+ * cmd_user.c: `assure user add LOGIN --role ROLE` (the password is one line
+ * on standard input, read without echo from a terminal) and `assure user
+ * list`. Users and password hashing live in auth.c.
+ */
+#include "auth.h"
+#include "commands.h"
+#include "db.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+/* Reads one line from standard input (without echo when it is a terminal,
+ * after a prompt on stderr) and strips the line ending. The caller owns the
+ * returned string and frees it; NULL at end of input. */
+static char *read_password(const char *login)
+{
+    struct termios old, quiet;
+    bool tty = isatty(STDIN_FILENO) && tcgetattr(STDIN_FILENO, &old) == 0;
+    if (tty) {
+        fprintf(stderr, "Password for %s: ", login);
+        quiet = old;
+        quiet.c_lflag &= ~(tcflag_t)ECHO;
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    }
+    char *line = NULL;
+    size_t cap = 0;
+    ssize_t n = getline(&line, &cap, stdin);
+    if (tty) {
+        tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+        fputc('\n', stderr);
+    }
+    if (n < 0) {
+        free(line);
+        return NULL;
+    }
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = 0;
+    return line;
+}
+
+/* `user add LOGIN --role ROLE`: creates the database when missing. */
+static int user_add(Opts *o)
+{
+    if (o->nargs != 2) die("usage: assure user add [--db FILE] LOGIN --role ROLE (password on standard input)");
+    if (!o->role) die("user add: --role is required (admin, officer or viewer)");
+    const char *login = o->args[1];
+    if (!auth_login_valid(login)) die("user add: login '%s' is not valid: use 1 to 64 letters, digits or . _ @ -", login);
+    char *password = read_password(login);
+    if (!password || !*password) {
+        free(password);
+        die("user add: no password given on standard input");
+    }
+    sqlite3 *db = db_open(opts_db(o), true);
+    char err[256];
+    bool ok = auth_user_add(db, login, o->role, password, err, sizeof err);
+    memset(password, 0, strlen(password));
+    free(password);
+    db_close(db);
+    if (!ok) die("user add: %s", err);
+    printf("added user %s with role %s\n", login, o->role);
+    return 0;
+}
+
+/* `user list`: login, role, created, disabled, one user a line. */
+static int user_list(Opts *o)
+{
+    if (o->nargs != 1) die("usage: assure user list [--db FILE]");
+    sqlite3 *db = db_open(opts_db(o), false);
+    sqlite3_stmt *st = db_prepare(db, "SELECT login, role, created_at, disabled FROM user ORDER BY login");
+    printf("%-24s %-10s %-22s %s\n", "login", "role", "created", "disabled");
+    while (sqlite3_step(st) == SQLITE_ROW)
+        printf("%-24s %-10s %-22s %s\n", db_text(st, 0), db_text(st, 1), db_text(st, 2), sqlite3_column_int(st, 3) ? "yes" : "no");
+    sqlite3_finalize(st);
+    db_close(db);
+    return 0;
+}
+
+int cmd_user(Opts *o)
+{
+    if (o->nargs >= 1 && strcmp(o->args[0], "add") == 0) return user_add(o);
+    if (o->nargs >= 1 && strcmp(o->args[0], "list") == 0) return user_list(o);
+    die("usage: assure user add [--db FILE] LOGIN --role ROLE | assure user list [--db FILE]");
+}

@@ -1,0 +1,38 @@
+/*
+ * demo.h: the deterministic demo office (`assure init --demo`).
+ *
+ * demo_populate() fills a freshly migrated database with a complete,
+ * synthetic but realistic office: Northamptonshire as the office's force,
+ * a demo peer group, three years of police.uk-style street counts for every
+ * force, Home Office-style quarterly recorded crime consistent with them,
+ * and two users. Every value comes from a splitmix64 generator keyed by a
+ * constant seed and by names (force code, crime type, month), so the
+ * database contents are the same on every run, and independent of the order
+ * rows are written in.
+ */
+#ifndef ASSURE_DEMO_H
+#define ASSURE_DEMO_H
+
+#include <sqlite3.h>
+
+/* The first and last month of the demo's police.uk data (YYYYMM). */
+#define DEMO_FIRST_MONTH 202301
+#define DEMO_LAST_MONTH 202512
+/* The first and last financial quarter of its Home Office data (fyq). */
+#define DEMO_FIRST_FYQ 20221
+#define DEMO_LAST_FYQ 20253
+
+/* Writes the demo office into db, which must be migrated (forces loaded)
+ * and hold no public data yet. Runs inside the caller's transaction (or a
+ * savepoint of its own when there is none). Dies on any failure, as a
+ * failure here is a programming error. */
+void demo_populate(sqlite3 *db);
+
+/* The demo users' logins and passwords, for `init --demo` and `make run` to
+ * print. Static strings; the caller does not free them. */
+const char *demo_admin_login(void);
+const char *demo_admin_password(void);
+const char *demo_viewer_login(void);
+const char *demo_viewer_password(void);
+
+#endif
