@@ -87,18 +87,18 @@ typedef struct ForceLevel {
 } ForceLevel;
 
 static const ForceLevel force_levels[] = {
-    {"avon-and-somerset", 0.99, 0}, {"bedfordshire", 1.04, 0}, {"cambridgeshire", 0.96, 0},
+    {"avon-and-somerset", 0.98, 0}, {"bedfordshire", 1.07, 0}, {"cambridgeshire", 0.96, 0},
     {"cheshire", 0.94, 0}, {"city-of-london", 1.30, 90000}, {"cleveland", 1.30, 0},
     {"cumbria", 0.88, 0}, {"derbyshire", 0.90, 0}, {"devon-and-cornwall", 0.80, 0},
     {"dorset", 0.84, 0}, {"durham", 1.18, 0}, {"dyfed-powys", 0.75, 0},
     {"essex", 0.97, 0}, {"gloucestershire", 0.86, 0}, {"greater-manchester", 1.25, 0},
-    {"gwent", 1.00, 0}, {"hampshire", 0.98, 0}, {"hertfordshire", 0.88, 0},
-    {"humberside", 1.12, 0}, {"kent", 0.99, 0}, {"lancashire", 1.10, 0},
-    {"leicestershire", 1.08, 0}, {"lincolnshire", 0.90, 0}, {"merseyside", 1.12, 0},
+    {"gwent", 0.99, 0}, {"hampshire", 0.97, 0}, {"hertfordshire", 0.88, 0},
+    {"humberside", 1.12, 0}, {"kent", 0.98, 0}, {"lancashire", 1.10, 0},
+    {"leicestershire", 1.10, 0}, {"lincolnshire", 0.90, 0}, {"merseyside", 1.12, 0},
     {"metropolitan", 1.15, 0}, {"norfolk", 0.85, 0}, {"north-wales", 0.97, 0},
     {"north-yorkshire", 0.76, 0}, {"northamptonshire", 1.02, 0}, {"northumbria", 1.20, 0},
-    {"nottinghamshire", 1.06, 0}, {"south-wales", 1.08, 0}, {"south-yorkshire", 1.22, 0},
-    {"staffordshire", 1.04, 0}, {"suffolk", 0.80, 0}, {"surrey", 0.77, 0},
+    {"nottinghamshire", 1.09, 0}, {"south-wales", 1.08, 0}, {"south-yorkshire", 1.22, 0},
+    {"staffordshire", 1.06, 0}, {"suffolk", 0.80, 0}, {"surrey", 0.77, 0},
     {"sussex", 0.96, 0}, {"thames-valley", 0.91, 0}, {"warwickshire", 0.89, 0},
     {"west-mercia", 0.90, 0}, {"west-midlands", 1.20, 0}, {"west-yorkshire", 1.28, 0},
     {"wiltshire", 0.80, 0}, {"btp", 1.00, 300000}, {"northern-ireland", 0.88, 1900000},
@@ -422,8 +422,8 @@ static long long write_home_office(sqlite3 *db, long long import_id, const DemoF
                 if (ti < 0) continue;
                 /* mostly by offence group (what police.uk leaves out is
                  * structural), a little by force: 1.0 to 1.1 */
-                double factor = 1.0 + 0.08 * keyed_unit(0, name_key(o->grp), 0, SALT_HO_FACTOR)
-                              + 0.02 * keyed_unit(f->key, name_key(o->grp), 0, SALT_HO_FACTOR);
+                double factor = 1.0 + 0.09 * keyed_unit(0, name_key(o->grp), 0, SALT_HO_FACTOR)
+                              + 0.01 * keyed_unit(f->key, name_key(o->grp), 0, SALT_HO_FACTOR);
                 double expected = qsum[ti] * o->share * factor;
                 uint64_t st = draw_state(f->key, name_key(o->code), (uint64_t)fyq, SALT_HO_JITTER);
                 long long n = expected < 30 ? poisson(expected, &st)

@@ -9,7 +9,6 @@
 #include "commands.h"
 #include "util.h"
 
-#include <pwd.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,21 +75,6 @@ static const OptSpec options[] = {
     {"rows", 0, OPT_INT, offsetof(Opts, rows)},
     {"seed", 0, OPT_INT, offsetof(Opts, seed)},
 };
-
-const char *opts_db(const Opts *o)
-{
-    return o->db ? o->db : "assure.db";
-}
-
-const char *cli_user(void)
-{
-    static char name[96];
-    if (!name[0]) {
-        struct passwd *pw = getpwuid(getuid());
-        snprintf(name, sizeof name, "cli:%s", pw ? pw->pw_name : "unknown");
-    }
-    return name;
-}
 
 static void usage_all(FILE *out)
 {

@@ -4,7 +4,8 @@
  * Layout in user units of the viewBox (= pixels at the default size): a plot
  * area framed by margins; the left margin fits the widest y tick label, the
  * top row holds the unit caption and the legend, the bottom the x labels.
- * Text width is estimated at CHAR_W units per character (font-size 11), as
+ * Text width is estimated at CHAR_W units per character (font-size 12, as
+ * the stylesheet sets), as
  * there is no way to measure text on the server.
  *
  * All text goes through html_printf's escaping %s; numbers are formatted
@@ -18,7 +19,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#define CHAR_W 6.2        /* estimated width of one character of text */
+#define CHAR_W 6.6        /* estimated width of one character at font-size 12 */
 #define VALUE_LIMIT 1e15  /* values beyond +-this are clamped */
 #define MAX_TICKS 60      /* a scale never draws more ticks than this */
 #define BAR_LABEL_MAX 18  /* characters of a rotated bar label kept */
@@ -176,7 +177,7 @@ static void svg_open(Buf *out, int w, int h, const char *title, const char *desc
 {
     html_printf(out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\""
-        " role=\"img\" aria-label=\"%s\" font-family=\"sans-serif\" font-size=\"11\"><title>%s</title>",
+        " role=\"img\" aria-label=\"%s\" font-family=\"sans-serif\" font-size=\"12\"><title>%s</title>",
         w, h, w, h, title, title);
     if (desc && *desc) html_printf(out, "<desc>%s</desc>", desc);
 }
@@ -218,19 +219,24 @@ static double tick_label_width(const SvgTicks *t)
  * baseline (the zero line when zero is in range, else the bottom edge). */
 static void draw_y_axis(Buf *out, const Frame *f)
 {
+    html_lit(out, "<g class=\"grid\" stroke=\"#dddddd\">");
+    for (int k = 0; k < f->t.n; k++) {
+        double y = frame_y(f, tick_value(&f->t, k));
+        html_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", f->x0, y, f->x1, y);
+    }
+    html_lit(out, "</g>");
     for (int k = 0; k < f->t.n; k++) {
         double v = tick_value(&f->t, k), y = frame_y(f, v);
         char s[64];
         svg_fmt_tick(s, sizeof s, v, f->t.step);
-        html_printf(out,
-            "<line class=\"grid\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"currentColor\" stroke-opacity=\"0.15\"/>"
-            "<text class=\"label tick\" x=\"%.1f\" y=\"%.1f\" dy=\"0.32em\" text-anchor=\"end\">%s</text>",
-            f->x0, y, f->x1, y, f->x0 - 6, y, s);
+        html_printf(out, "<text class=\"label tick\" x=\"%.1f\" y=\"%.1f\" dy=\"0.32em\" text-anchor=\"end\">%s</text>",
+            f->x0 - 6, y, s);
     }
     double base = f->t.lo <= 0 && f->t.hi >= 0 ? frame_y(f, 0) : f->y1;
     html_printf(out,
-        "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"currentColor\"/>"
-        "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"currentColor\"/>",
+        "<g class=\"axis\" stroke=\"currentColor\">"
+        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>"
+        "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/></g>",
         f->x0, f->y0, f->x0, f->y1, f->x0, base, f->x1, base);
 }
 
@@ -349,13 +355,13 @@ void svg_line_chart(Buf *out, const SvgLineChart *c)
         /* labels `every` points apart stand every*span/(n-1) apart */
         int every = c->n > 1 ? (int)ceil(need * (c->n - 1) / span - 1e-9) : 1;
         if (every < 1) every = 1;
-        for (int i = c->n - 1; i >= 0; i -= every) {
-            double x = XAT(i);
-            html_printf(out,
-                "<line class=\"axis\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"currentColor\"/>"
-                "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
-                x, f.y1, x, f.y1 + 4, x, f.y1 + 16, c->xlabels[i] ? c->xlabels[i] : "");
-        }
+        html_lit(out, "<g class=\"axis\" stroke=\"currentColor\">");
+        for (int i = c->n - 1; i >= 0; i -= every)
+            html_printf(out, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"/>", XAT(i), f.y1, XAT(i), f.y1 + 4);
+        html_lit(out, "</g>");
+        for (int i = c->n - 1; i >= 0; i -= every)
+            html_printf(out, "<text class=\"label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>",
+                XAT(i), f.y1 + 16, c->xlabels[i] ? c->xlabels[i] : "");
     }
 
     if (target) {

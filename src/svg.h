@@ -10,11 +10,15 @@
  * html_trusted(). Every piece of text (titles, labels, units) is
  * HTML-escaped here; numbers are printed by the builders themselves.
  * There are no scripts and no style attributes (the Content-Security-Policy
- * forbids inline styles): the look comes from the stylesheet's classes
- * (.chart, .axis, .grid, .series, .series-2, .target, .bar, .bar.self,
- * .bar.peer, .label, .marker, .legend), with a few presentation attributes
- * (fill="none", stroke="currentColor", font-size) as fallbacks so a chart
- * still reads when no CSS is applied; CSS rules override them.
+ * forbids inline styles): the look comes from the stylesheet's classes:
+ * .chart on the root; <g class="grid"> and <g class="axis"> around plain
+ * <line>s; .series (plus .series-2, ... or the caller's class) on paths,
+ * with .marker (the last value) and .point (an isolated value) on circles;
+ * .target and .target-label; .bar, .bar.self, .bar.peer; .label on text,
+ * with .tick, .unit, .value, .self, .peer; .legend on the legend group.
+ * A few presentation attributes (fill="none", stroke, font-size) are
+ * fallbacks so a chart still reads when no CSS is applied; CSS overrides
+ * them.
  *
  * Every chart has class="chart", a viewBox, width and height, role="img",
  * an aria-label and a <title> (the chart's title), and a <desc> naming the

@@ -110,7 +110,7 @@ for t in tests/browser/*.test.mjs; do
     log=$LOGS/$(basename "$t" .test.mjs).node.log
     fresh_tmp
     if command -v node >/dev/null 2>&1; then
-        timeout "$STEP_TIMEOUT" node --test --test-reporter=tap "$t" >"$log" 2>&1 </dev/null
+        NO_COLOR=1 FORCE_COLOR=0 timeout "$STEP_TIMEOUT" node --test --test-reporter=tap "$t" >"$log" 2>&1 </dev/null
         rc=$?
     else
         echo "node is not installed (sh tools/deps.sh test installs it)" >"$log"
@@ -129,7 +129,9 @@ EOF
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then f=1; fi
     : >"$log.fail"
     if [ "$f" -gt 0 ]; then
-        grep -E -A 30 '^ *not ok ' "$log" | grep -v -E '^ *(duration_ms|type):' | head -n 60 >"$log.fail"
+        # each failing test's TAP block, from "not ok" to its closing "..."
+        awk '/^ *not ok / { show = 1 } show && !/^ *(duration_ms|type|location|failureType|code):/ { print }
+             show && /^ *\.\.\.$/ { show = 0 }' "$log" | head -n 60 >"$log.fail"
         [ -s "$log.fail" ] || tail -n 30 "$log" >"$log.fail"
         echo "(log: $log)" >>"$log.fail"
     fi

@@ -62,8 +62,7 @@ check_eq "init --demo refuses to overwrite an existing database" "$STATUS" 1
 run "$ASSURE" measures --db "$DB" --format json
 printf '%s' "$OUT" >"$T/measures.json"
 if [ "$STATUS" -eq 0 ]; then ok "measures --format json exits 0"; else not_ok "measures --format json exits 0" "$ERR"; fi
-check "measures --format json is a non-empty array of objects with measure, force, period, value" \
-    python3 -c '
+pycheck "measures --format json is a non-empty array of objects with measure, force, period, value" '
 import json, sys
 data = json.load(open(sys.argv[1]))
 assert isinstance(data, list) and data, "not a non-empty array"
@@ -75,8 +74,7 @@ for o in data:
 
 run "$ASSURE" measures --db "$DB" --format csv
 head=$(printf '%s\n' "$OUT" | head -n 1)
-check "measures --format csv starts with a header naming measure, force, period and value" \
-    python3 -c '
+pycheck "measures --format csv starts with a header naming measure, force, period and value" '
 import csv, sys
 h = next(csv.reader([sys.argv[1]]))
 missing = {"measure", "force", "period", "value"} - set(x.strip().lower() for x in h)
@@ -87,8 +85,11 @@ if [ "$rows" -gt 0 ]; then ok "measures --format csv has data rows"; else not_ok
 
 run "$ASSURE" measures --db "$DB" --force all --format json
 printf '%s' "$OUT" >"$T/all.json"
-check "measures --force all covers more than one force" \
-    python3 -c 'import json, sys; assert len({o["force"] for o in json.load(open(sys.argv[1]))}) > 1' "$T/all.json"
+pycheck "measures --force all covers more than one force" '
+import json, sys
+forces = {o["force"] for o in json.load(open(sys.argv[1]))}
+assert len(forces) > 1, "forces: %r" % forces
+' "$T/all.json"
 
 run "$ASSURE" measures --db "$DB" --format xml
 check_eq "measures rejects an unknown --format (exit status 1)" "$STATUS" 1
@@ -151,7 +152,7 @@ if [ "$STATUS" -eq 0 ]; then ok "gen street writes a file"; else not_ok "gen str
 check_eq "gen street writes the exact data.police.uk header" "$(head -n 1 "$T/street.csv" 2>&1)" \
     "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context"
 check_eq "gen street writes one line per row after the header" "$(cat "$T/street.csv" 2>/dev/null | wc -l | tr -d ' ')" 2001
-check "gen street rows are 12-field CSV records like the real files" python3 -c '
+pycheck "gen street rows are 12-field CSV records like the real files" '
 import csv, re, sys
 rows = list(csv.DictReader(open(sys.argv[1], newline="")))
 assert len(rows) == 2000, len(rows)

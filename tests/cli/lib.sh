@@ -91,6 +91,26 @@ check_status() {
     if [ "$STATUS" -eq "$_want" ]; then ok "$_desc"; else not_ok "$_desc" "command: $(printf '%s' "$*" | head -n 1 | cut -c 1-200)" "exit status $STATUS, expected $_want" "$OUT" "$ERR"; fi
 }
 
+# pycheck DESC CODE [ARG...]: runs the Python 3 CODE (with sys.argv[1:] =
+# ARGs); passes when it raises nothing. A failure shows the exception's
+# message, not a traceback: write asserts with a message.
+pycheck() {
+    _desc=$1
+    _code=$2
+    shift 2
+    run python3 -c '
+import sys
+code = sys.argv[1]
+sys.argv = sys.argv[1:]
+try:
+    exec(compile(code, "check", "exec"), {})
+except Exception as e:
+    print("%s: %s" % (type(e).__name__, e))
+    sys.exit(1)
+' "$_code" "$@"
+    if [ "$STATUS" -eq 0 ]; then ok "$_desc"; else not_ok "$_desc" "$OUT" "$ERR"; fi
+}
+
 # check_contains DESC HAYSTACK NEEDLE: passes when NEEDLE occurs in HAYSTACK.
 check_contains() {
     case $2 in
