@@ -78,6 +78,7 @@ static int user_list(Opts *o)
     return 0;
 }
 
+/* `assure user add|list`: dispatches to the subcommand. */
 int cmd_user(Opts *o)
 {
     if (o->nargs >= 1 && strcmp(o->args[0], "add") == 0) return user_add(o);

@@ -33,6 +33,8 @@ static int port_or_die(long long port)
     return (int)port;
 }
 
+/* `assure ui`: serves an existing database on 127.0.0.1 (port 8080 unless
+ * --port) and prints the address; returns when stopped with Ctrl-C. */
 int cmd_ui(Opts *o)
 {
     const char *path = opts_db(o);
@@ -40,6 +42,8 @@ int cmd_ui(Opts *o)
     return http_serve(path, "127.0.0.1", port_or_die(o->port ? o->port : 8080), true);
 }
 
+/* `assure serve --port N [--bind ADDR]`: serves an existing database on
+ * ADDR:N (default 127.0.0.1) until SIGINT or SIGTERM. */
 int cmd_serve(Opts *o)
 {
     const char *path = opts_db(o);
@@ -63,6 +67,9 @@ static char *next_line(Arena *a, const char **p, const char *end)
     return line;
 }
 
+/* `assure test-http`: reads one raw HTTP/1.1 request from stdin (request
+ * line, headers, body), runs it through req_run() as the server would and
+ * prints the whole reply to stdout. Exits 0 whatever the reply's status. */
 int cmd_test_http(Opts *o)
 {
     const char *path = opts_db(o);

@@ -160,8 +160,9 @@ void req_parse_cookies(Req *r, const char *header)
     }
 }
 
-/* Marks the request malformed: status and a plain-text reason (a literal)
- * in r->out, for web_handle() to render. Returns false. */
+/* Marks the request malformed: status and a plain-text reason (a literal
+ * with none of & < > " ', since web_handle() escapes it once more when it
+ * renders the error page) in r->out. Returns false. */
 static bool fail(Req *r, int status, const char *why)
 {
     r->status = status;
@@ -195,7 +196,7 @@ bool req_build(Req *r, const RawRequest *raw)
     const char *t = raw->target ? raw->target : "";
     size_t tlen = strlen(t);
     if (tlen > REQ_MAX_TARGET) return fail(r, 414, "The address is too long.");
-    if (t[0] != '/') return fail(r, 400, "The request target must be a path starting with '/'.");
+    if (t[0] != '/') return fail(r, 400, "The request target must be a path starting with a slash.");
     size_t plen = strcspn(t, "?#");
     bool ok;
     char *path = req_decode(&r->arena, t, plen, false, &ok);

@@ -300,6 +300,7 @@ void svg_line_chart(Buf *out, const SvgLineChart *c)
     if (f.y1 - f.y0 < 20) f.y1 = f.y0 + 20;
     if (f.x1 - f.x0 < 20) f.x1 = f.x0 + 20;
     double span = f.x1 - f.x0;
+/* the x coordinate of point i (a single point sits in the middle) */
 #define XAT(i) (c->n > 1 ? f.x0 + (double)(i) * span / (c->n - 1) : (f.x0 + f.x1) / 2)
 
     /* the description: each series' latest value */
@@ -368,10 +369,22 @@ void svg_line_chart(Buf *out, const SvgLineChart *c)
         double y = frame_y(&f, c->target);
         char v[96];
         fmt_with_unit(v, sizeof v, c->target, c->yunit);
+        /* the label goes on the side of the line the latest quarter of the
+         * points are not on, so the lines do not run through it */
+        int above = 0, below = 0;
+        for (int k = 0; k < nseries; k++)
+            for (int i = series_points(c, k) * 3 / 4; i < series_points(c, k); i++) {
+                if (!isfinite(c->series[k].y[i])) continue;
+                if (c->series[k].y[i] > c->target) above++;
+                else below++;
+            }
+        double ly = above > below ? y + 14 : y - 4;
+        if (ly < f.y0 + 10) ly = y + 14;
+        if (ly > f.y1 - 2) ly = y - 4;
         html_printf(out,
             "<line class=\"target\" x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"currentColor\" stroke-dasharray=\"6 4\"/>"
             "<text class=\"label target-label\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s: %s</text>",
-            f.x0, y, f.x1, y, f.x1, y - 4,
+            f.x0, y, f.x1, y, f.x1, ly,
             c->target_label && *c->target_label ? c->target_label : "Target", v);
     }
 

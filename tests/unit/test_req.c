@@ -19,21 +19,9 @@
 #include <string.h>
 
 #include "auth.h"
-#include "commands.h"
 #include "db.h"
 #include "html.h"
 #include "req.h"
-
-/* main.c is not linked into unit tests; these stand in for its helpers
- * until they live elsewhere (weak, so a real definition wins). */
-__attribute__((weak)) const char *opts_db(const Opts *o)
-{
-    return o->db ? o->db : "assure.db";
-}
-__attribute__((weak)) const char *cli_user(void)
-{
-    return "cli:test";
-}
 
 /* ---- UTF-8 and percent-decoding ---- */
 
