@@ -7,6 +7,7 @@
 #include "embedded.h"
 #include "html.h"
 #include "perf_view.h"
+#include "web.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -30,7 +31,9 @@ void pack_render(Buf *out, const MeasureSet *ms, int fi, int end, bool inline_cs
         if (css) buf_append(out, css->data, css->len);
         html_lit(out, "</style>\n");
     } else {
-        html_lit(out, "<link rel=\"stylesheet\" href=\"/static/style.css\">\n");
+        char v[16];
+        web_style_version(v);
+        html_printf(out, "<link rel=\"stylesheet\" href=\"/static/style.css?v=%s\">\n", v);
     }
     html_lit(out, "</head>\n<body class=\"pack\">\n<main class=\"pack-main\">\n");
     html_printf(out, "<header class=\"pack-header\"><p class=\"caption\">Performance pack</p><h1>%s</h1>\n"

@@ -123,9 +123,7 @@ void web_error(Req *r, int status, const char *fmt, ...)
     buf_free(&msg);
 }
 
-/* Writes the short hash of the embedded stylesheet (12 hex digits) into
- * out, for the cache-busting ?v= of its link. */
-static void style_version(char out[16])
+void web_style_version(char out[16])
 {
     const EmbeddedFile *f = embedded_find("assets/style.css");
     unsigned char h[6] = {0};
@@ -156,7 +154,7 @@ static void nav_item(Req *r, const char *href, const char *label, const char *ke
 void page_begin(Req *r, const char *title, const char *nav)
 {
     char ver[16];
-    style_version(ver);
+    web_style_version(ver);
     html_printf(&r->out,
                 "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                 "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"

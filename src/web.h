@@ -85,6 +85,10 @@ void web_redirect(Req *r, const char *location);
 /* Adds a header line ("Name: value") to the reply. */
 void web_header(Req *r, const char *name, const char *value);
 
+/* Writes the short hash of the embedded stylesheet (12 hex digits) into
+ * out, for the cache-busting ?v= of its link (/static/style.css?v=...). */
+void web_style_version(char out[16]);
+
 /* Runs one request through the dispatcher; on return r->status, r->out and
  * r->headers hold the reply. */
 void web_handle(Req *r);
