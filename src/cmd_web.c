@@ -7,6 +7,8 @@
  */
 #include "commands.h"
 #include "db.h"
+#include "demo.h"
+#include "db.h"
 #include "http.h"
 #include "req.h"
 
@@ -39,6 +41,14 @@ int cmd_ui(Opts *o)
 {
     const char *path = opts_db(o);
     need_database(path);
+    sqlite3 *db = db_open(path, false);
+    Arena a = {0};
+    if (strcmp(db_setting(db, "demo", "0", &a), "1") == 0)
+        printf("assure: demo logins: %s / %s (administrator), %s / %s (read-only)\n", demo_admin_login(), demo_admin_password(),
+               demo_viewer_login(), demo_viewer_password());
+    arena_free(&a);
+    db_close(db);
+    fflush(stdout);
     return http_serve(path, "127.0.0.1", port_or_die(o->port ? o->port : 8080), true);
 }
 
