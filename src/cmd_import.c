@@ -49,14 +49,7 @@ int cmd_import(Opts *o)
     } else {
         fprintf(stderr, "assure: import failed, nothing was written: %s\n", buf_cstr(&imp.err));
     }
-    for (int i = 0; i < imp.nsrc; i++) {
-        free(imp.src[i].path);
-        free(imp.src[i].member);
-        free(imp.src[i].display);
-    }
-    free(imp.src);
-    buf_free(&imp.err);
-    buf_free(&imp.summary);
+    import_free(&imp);
     db_close(db);
     return ok ? 0 : 1;
 }

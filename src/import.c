@@ -17,6 +17,20 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+void import_free(Import *imp)
+{
+    for (int i = 0; i < imp->nsrc; i++) {
+        free(imp->src[i].path);
+        free(imp->src[i].member);
+        free(imp->src[i].display);
+    }
+    free(imp->src);
+    imp->src = NULL;
+    imp->nsrc = 0;
+    buf_free(&imp->err);
+    buf_free(&imp->summary);
+}
+
 bool import_fail(Import *imp, const Source *s, long line, const char *fmt, ...)
 {
     if (imp->err.len) return false; /* keep the first error */

@@ -60,6 +60,10 @@ typedef bool (*ImportFinishFn)(Import *imp, void *state);
  * On any error rolls back and returns false with imp->err describing it. */
 bool import_run(Import *imp, char **paths, int npaths, ImportSourceFn each, ImportFinishFn finish, void *state);
 
+/* Frees what an import run allocated (sources, messages); the Import can
+ * then be reused or discarded. The database connection is the caller's. */
+void import_free(Import *imp);
+
 /* Records an error "display:line: field "name": expected X, found "Y"".
  * `found` may be NULL. Always returns false, for `return import_fail(...)`. */
 bool import_field_error(Import *imp, const Source *s, long line, const char *field, const char *expected, const char *found, size_t found_len);

@@ -21,7 +21,9 @@ ASSURE_RELEASE=$ROOT/build/assure
 if [ -d "$ROOT/../shared" ]; then SHARED=$(cd "$ROOT/../shared" && pwd); else SHARED=$ROOT/../shared; fi
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export ASSURE ASSURE_RELEASE SHARED ASAN_OPTIONS UBSAN_OPTIONS
+# A statement left unfinalized when a connection closes aborts (db.c).
+ASSURE_STRICT=1
+export ASSURE ASSURE_RELEASE SHARED ASAN_OPTIONS UBSAN_OPTIONS ASSURE_STRICT
 LOGS=$ROOT/build/test-logs
 mkdir -p "$LOGS"
 BASE_TMP=${TMPDIR:-/tmp}

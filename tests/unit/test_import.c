@@ -42,14 +42,7 @@ static bool run(sqlite3 *db, bool (*fn)(Import *, char **, int), char **paths, i
     bool ok = fn(&imp, paths, n);
     buf_reset(err);
     buf_puts(err, buf_cstr(&imp.err));
-    for (int i = 0; i < imp.nsrc; i++) {
-        free(imp.src[i].path);
-        free(imp.src[i].member);
-        free(imp.src[i].display);
-    }
-    free(imp.src);
-    buf_free(&imp.err);
-    buf_free(&imp.summary);
+    import_free(&imp);
     return ok;
 }
 
