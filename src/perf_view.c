@@ -138,6 +138,22 @@ static void figures(const PerfView *v, const char *subject, PriorityFigures *pf)
     pf->has_y = pf->p12 >= 0 && measures_row(v->ms, pf->d12, v->fi, pf->p12, &pf->y) && atoi(pf->y.period_end + 5) == v->end % 100;
 }
 
+/* The figures ranks are shown for: the 12 months when they rank at least as
+ * many forces as the month does (so a store holding 12 months for only a few
+ * forces ranks by the month), else the month; NULL when neither has a value. */
+static const MeasureRow *rank_basis(const PriorityFigures *pf)
+{
+    if (pf->has_y && (!pf->has_m || pf->y.nat_of >= pf->m.nat_of)) return &pf->y;
+    return pf->has_m ? &pf->m : NULL;
+}
+
+/* Writes a rank, marked "(month)" when it is for the month alone. */
+static void put_rank(Buf *out, const MeasureRow *rk, bool msg)
+{
+    perf_rank(out, rk ? (msg ? rk->msg_rank : rk->nat_rank) : 0, rk ? (msg ? rk->msg_of : rk->nat_of) : 0);
+    if (rk && rk->def->win == WIN_MONTH && (msg ? rk->msg_of : rk->nat_of)) html_lit(out, " <span class=\"basis\">(month)</span>");
+}
+
 static void render_summary_table(Buf *out, const PerfView *v)
 {
     html_printf(out, "<table class=\"table perf\"><caption>Recorded crime by priority: %s %d and the 12 months to it (police.uk)</caption>\n",
@@ -151,8 +167,7 @@ static void render_summary_table(Buf *out, const PerfView *v)
         PriorityFigures pf;
         figures(v, priorities[i], &pf);
         if (pf.dm < 0) continue;
-        /* ranks: over 12 months when there is a 12-month figure, else the month */
-        const MeasureRow *rk = pf.has_y ? &pf.y : pf.has_m ? &pf.m : NULL;
+        const MeasureRow *rk = rank_basis(&pf);
         html_lit(out, "<tr><th scope=\"row\">");
         measure_link_open(out, v, pf.has_y ? pf.d12 : pf.dm);
         html_printf(out, "%s", v->ms->defs[pf.dm].subject);
@@ -167,13 +182,13 @@ static void render_summary_table(Buf *out, const PerfView *v)
         if (rk && rk->has_rate) html_printf(out, "%.2f", rk->rate);
         else html_lit(out, "&mdash;");
         html_lit(out, "</td><td class=\"num\">");
-        perf_rank(out, rk ? rk->nat_rank : 0, rk ? rk->nat_of : 0);
+        put_rank(out, rk, false);
         html_lit(out, "</td><td class=\"num\">");
-        perf_rank(out, rk ? rk->msg_rank : 0, rk ? rk->msg_of : 0);
+        put_rank(out, rk, true);
         html_lit(out, "</td></tr>\n");
     }
     html_lit(out, "</tbody></table>\n<p class=\"note\">Ranks are by rate per 1,000 people (ONS mid-2024 population), 1 = the lowest rate, "
-                  "among the territorial forces of England and Wales with data; over the last 12 months where all 12 months are held, otherwise for the month.</p>\n");
+                  "among the territorial forces of England and Wales with data; over the last 12 months, or for the month alone (marked) where fewer forces have 12 months of data.</p>\n");
 }
 
 static void render_card(Buf *out, const PerfView *v, const char *subject)
@@ -181,7 +196,7 @@ static void render_card(Buf *out, const PerfView *v, const char *subject)
     PriorityFigures pf;
     figures(v, subject, &pf);
     if (pf.dm < 0) return;
-    const MeasureRow *rk = pf.has_y ? &pf.y : pf.has_m ? &pf.m : NULL;
+    const MeasureRow *rk = rank_basis(&pf);
     html_lit(out, "<section class=\"card priority\">\n<h3>");
     measure_link_open(out, v, pf.has_y ? pf.d12 : pf.dm);
     html_printf(out, "%s", v->ms->defs[pf.dm].subject);
@@ -194,9 +209,9 @@ static void render_card(Buf *out, const PerfView *v, const char *subject)
     html_lit(out, "</dd></div>\n<div><dt>Change on last year</dt><dd>");
     perf_change(out, pf.has_y ? &pf.y : NULL);
     html_lit(out, "</dd></div>\n<div><dt>National rank</dt><dd>");
-    perf_rank(out, rk ? rk->nat_rank : 0, rk ? rk->nat_of : 0);
+    put_rank(out, rk, false);
     html_lit(out, "</dd></div>\n<div><dt>Peer group rank</dt><dd>");
-    perf_rank(out, rk ? rk->msg_rank : 0, rk ? rk->msg_of : 0);
+    put_rank(out, rk, true);
     html_lit(out, "</dd></div>\n</dl>\n");
     if (pf.pm >= 0) perf_chart(out, v->ms, pf.dm, v->fi, pf.pm, 36, 560, 220);
     html_lit(out, "</section>\n");
@@ -271,8 +286,19 @@ void perf_render(Buf *out, const PerfView *v)
     html_lit(out, "<h2>Official statistics</h2>\n");
     render_home_office(out, v);
     html_lit(out, "<h2>Sources</h2>\n<ul class=\"sources\">\n");
-    html_printf(out, "<li>Street-level crime and anti-social behaviour: data.police.uk%s%s.</li>\n", ms->asat_puk[0] ? ", as at " : "", ms->asat_puk);
-    html_printf(out, "<li>Police recorded crime by force: Home Office%s%s.</li>\n", ms->asat_ho[0] ? ", as at " : "", ms->asat_ho);
+    char first[24], last[24];
+    int d = def_for(ms, "puk", "all-crime", "month");
+    if (ms->nmonths && d >= 0) {
+        measures_period_short(ms, d, 0, first, sizeof first);
+        measures_period_short(ms, d, ms->nmonths - 1, last, sizeof last);
+        html_printf(out, "<li>Street-level crime and anti-social behaviour: data.police.uk, %s to %s, as at %s.</li>\n", first, last, ms->asat_puk);
+    }
+    d = def_for(ms, "ho", "all-crime", "12m");
+    if (ms->nquarters && d >= 0) {
+        measures_period_short(ms, d, 0, first, sizeof first);
+        measures_period_short(ms, d, ms->nquarters - 1, last, sizeof last);
+        html_printf(out, "<li>Police recorded crime by force: Home Office, %s to %s, as at %s.</li>\n", first, last, ms->asat_ho);
+    }
     html_lit(out, "<li>Population: Office for National Statistics, mid-2024 estimates for police force areas.</li>\n"
                   "<li>Contains public sector information licensed under the Open Government Licence v3.0.</li>\n</ul>\n");
 }
