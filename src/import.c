@@ -7,6 +7,7 @@
 #include "db.h"
 
 #include <dirent.h>
+#include <pthread.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <openssl/evp.h>
@@ -270,9 +271,10 @@ typedef struct Reader {
     EVP_MD_CTX *sha;
 } Reader;
 
-static ssize_t reader_read(void *ctx, void *buf, size_t n)
+/* Reads up to n bytes from the underlying file or member, hashing plain
+ * files as it goes. Returns the count, 0 at the end, -1 on error. */
+static ssize_t raw_read(Reader *rd, void *buf, size_t n)
 {
-    Reader *rd = ctx;
     if (rd->zf) {
         zip_int64_t k = zip_fread(rd->zf, buf, n);
         return k < 0 ? -1 : (ssize_t)k;
@@ -282,7 +284,8 @@ static ssize_t reader_read(void *ctx, void *buf, size_t n)
     return k;
 }
 
-static bool reader_open(Import *imp, Source *s, Reader *rd)
+/* Opens a source for reading; false with the reason in err. */
+static bool reader_open(Source *s, Reader *rd, char *err, size_t errlen)
 {
     memset(rd, 0, sizeof *rd);
     rd->fd = -1;
@@ -292,12 +295,17 @@ static bool reader_open(Import *imp, Source *s, Reader *rd)
         if (rd->z) rd->zf = zip_fopen(rd->z, s->member, 0);
         if (!rd->zf) {
             if (rd->z) zip_close(rd->z);
-            return import_fail(imp, s, 0, "cannot open the archive member");
+            rd->z = NULL;
+            snprintf(err, errlen, "cannot open the archive member");
+            return false;
         }
         return true;
     }
     rd->fd = open(s->path, O_RDONLY);
-    if (rd->fd < 0) return import_fail(imp, s, 0, "cannot open: %s", strerror(errno));
+    if (rd->fd < 0) {
+        snprintf(err, errlen, "cannot open: %s", strerror(errno));
+        return false;
+    }
     rd->sha = sha_begin();
     return true;
 }
@@ -311,6 +319,130 @@ static void reader_close(Source *s, Reader *rd)
         sha_end(rd->sha, s->sha256);
         close(rd->fd);
     }
+}
+
+/* Read-ahead: each source being read has a thread that reads it (inflating
+ * zip members, hashing plain files) into a ring of blocks while the importer
+ * parses earlier blocks; import_run() also starts the next source's thread
+ * before parsing the current one, so two inflaters and the parser share the
+ * cores. Blocks are allocated as they are first filled, so a small file
+ * costs little. Figures in bench/ and docs/ARCHITECTURE.md. */
+#define PF_BLOCKS 16
+#define PF_BLOCK (1u << 20)
+#define READ_AHEAD 3 /* sources open at once: the one parsed and two ahead */
+
+typedef struct Prefetch {
+    Reader *rd;
+    pthread_t thread;
+    pthread_mutex_t mu;
+    pthread_cond_t cv;
+    unsigned char *block[PF_BLOCKS];
+    size_t len[PF_BLOCKS];
+    int head, count;  /* the consumer reads block[head]; count blocks are full */
+    size_t off;       /* the consumer's offset in block[head] */
+    bool done;        /* the producer reached the end (or an error) */
+    bool stop;        /* the consumer is finished: the producer stops */
+    int err;          /* errno of a read error, 0 if none */
+} Prefetch;
+
+static void *prefetch_main(void *arg)
+{
+    Prefetch *pf = arg;
+    for (;;) {
+        pthread_mutex_lock(&pf->mu);
+        while (pf->count == PF_BLOCKS && !pf->stop) pthread_cond_wait(&pf->cv, &pf->mu);
+        if (pf->stop) {
+            pthread_mutex_unlock(&pf->mu);
+            return NULL;
+        }
+        int slot = (pf->head + pf->count) % PF_BLOCKS;
+        pthread_mutex_unlock(&pf->mu);
+        /* fill the free slot outside the lock; the consumer never reads it
+         * until count says it is full */
+        size_t got = 0;
+        int err = 0;
+        bool end = false;
+        if (!pf->block[slot]) pf->block[slot] = xmalloc(PF_BLOCK);
+        while (got < PF_BLOCK) {
+            ssize_t k = raw_read(pf->rd, pf->block[slot] + got, PF_BLOCK - got);
+            if (k < 0) {
+                err = errno ? errno : EIO;
+                end = true;
+                break;
+            }
+            if (k == 0) {
+                end = true;
+                break;
+            }
+            got += (size_t)k;
+        }
+        pthread_mutex_lock(&pf->mu);
+        if (got > 0) {
+            pf->len[slot] = got;
+            pf->count++;
+        }
+        if (end) {
+            pf->done = true;
+            pf->err = err;
+        }
+        pthread_cond_broadcast(&pf->cv);
+        pthread_mutex_unlock(&pf->mu);
+        if (end) return NULL;
+    }
+}
+
+/* The CsvReader's read callback: copies from the ring. */
+static ssize_t prefetch_read(void *ctx, void *buf, size_t n)
+{
+    Prefetch *pf = ctx;
+    pthread_mutex_lock(&pf->mu);
+    while (pf->count == 0 && !pf->done) pthread_cond_wait(&pf->cv, &pf->mu);
+    if (pf->count == 0) {
+        int err = pf->err;
+        pthread_mutex_unlock(&pf->mu);
+        if (err) {
+            errno = err;
+            return -1;
+        }
+        return 0;
+    }
+    int h = pf->head;
+    size_t take = pf->len[h] - pf->off;
+    pthread_mutex_unlock(&pf->mu);
+    if (take > n) take = n;
+    memcpy(buf, pf->block[h] + pf->off, take);
+    pthread_mutex_lock(&pf->mu);
+    pf->off += take;
+    if (pf->off == pf->len[h]) {
+        pf->head = (h + 1) % PF_BLOCKS;
+        pf->count--;
+        pf->off = 0;
+        pthread_cond_broadcast(&pf->cv);
+    }
+    pthread_mutex_unlock(&pf->mu);
+    return (ssize_t)take;
+}
+
+static void prefetch_start(Prefetch *pf, Reader *rd)
+{
+    memset(pf, 0, sizeof *pf);
+    pf->rd = rd;
+    pthread_mutex_init(&pf->mu, NULL);
+    pthread_cond_init(&pf->cv, NULL);
+    if (pthread_create(&pf->thread, NULL, prefetch_main, pf) != 0) die("cannot start a reading thread");
+}
+
+/* Stops the producer (even mid-file, after an error) and frees the ring. */
+static void prefetch_stop(Prefetch *pf)
+{
+    pthread_mutex_lock(&pf->mu);
+    pf->stop = true;
+    pthread_cond_broadcast(&pf->cv);
+    pthread_mutex_unlock(&pf->mu);
+    pthread_join(pf->thread, NULL);
+    pthread_mutex_destroy(&pf->mu);
+    pthread_cond_destroy(&pf->cv);
+    for (int i = 0; i < PF_BLOCKS; i++) free(pf->block[i]);
 }
 
 void import_progress(Import *imp, const CsvReader *r)
@@ -373,20 +505,44 @@ bool import_run(Import *imp, char **paths, int npaths, ImportSourceFn each, Impo
         if (sqlite3_step(st) == SQLITE_ROW) imp->import_id = sqlite3_column_int64(st, 0);
         sqlite3_finalize(st);
     }
+    /* Source i is parsed while the next ones are already being read ahead:
+     * slot k % READ_AHEAD holds source k; in_slot says which source is open
+     * there (-1 none), open_err why opening it failed. */
+    Reader rd[READ_AHEAD];
+    Prefetch pf[READ_AHEAD];
+    int in_slot[READ_AHEAD];
+    char open_err[READ_AHEAD][160];
+    for (int k = 0; k < READ_AHEAD; k++) in_slot[k] = -1, open_err[k][0] = 0;
     for (int i = 0; ok && i < imp->nsrc; i++) {
+        for (int k = i; k < i + READ_AHEAD && k < imp->nsrc; k++) {
+            int slot = k % READ_AHEAD;
+            if (in_slot[slot] == k || open_err[slot][0]) continue;
+            if (reader_open(&imp->src[k], &rd[slot], open_err[slot], sizeof open_err[slot])) {
+                prefetch_start(&pf[slot], &rd[slot]);
+                in_slot[slot] = k;
+            }
+        }
         Source *s = &imp->src[i];
-        Reader rd;
-        if (!reader_open(imp, s, &rd)) {
-            ok = false;
+        int slot = i % READ_AHEAD;
+        if (in_slot[slot] != i) {
+            ok = import_fail(imp, s, 0, "%s", open_err[slot]);
             break;
         }
         CsvReader r;
-        csv_open(&r, reader_read, &rd);
+        csv_open(&r, prefetch_read, &pf[slot]);
         ok = each(imp, s, &r, state);
         imp->done_bytes += r.bytes;
         if (ok && s->size == 0) s->size = r.bytes;
         csv_close(&r);
-        reader_close(s, &rd);
+        prefetch_stop(&pf[slot]);
+        reader_close(s, &rd[slot]);
+        in_slot[slot] = -1;
+    }
+    /* a source read ahead but never parsed, because an error stopped the import */
+    for (int slot = 0; slot < READ_AHEAD; slot++) {
+        if (in_slot[slot] < 0) continue;
+        prefetch_stop(&pf[slot]);
+        reader_close(&imp->src[in_slot[slot]], &rd[slot]);
     }
     if (ok) ok = finish(imp, state);
     if (imp->progress) fprintf(stderr, "\r%*s\r", 70, "");

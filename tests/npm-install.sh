@@ -26,9 +26,8 @@ installed && exit 0
 command -v npm >/dev/null 2>&1 || { echo "npm-install.sh: npm is missing (run: sh tools/deps.sh test)" >&2; exit 1; }
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 echo "Installing the browser tests' node packages into tests/node_modules"
-if [ -f package-lock.json ]; then
-    npm ci --no-audit --no-fund --loglevel=error
-else
+# npm ci from the lock; npm install if ci refuses (a lock written by
+# another npm version)
+{ [ -f package-lock.json ] && npm ci --no-audit --no-fund --loglevel=silent; } ||
     npm install --no-audit --no-fund --loglevel=error
-fi
 installed || { echo "npm-install.sh: node packages still missing after npm" >&2; exit 1; }
