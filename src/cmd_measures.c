@@ -14,12 +14,47 @@
 
 typedef enum { FMT_TABLE, FMT_CSV, FMT_JSON } Format;
 
+/* Appends a whole number (no printf: this runs for every value). */
+static void put_int(Buf *b, long long v)
+{
+    char tmp[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    do {
+        tmp[n++] = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) tmp[n++] = '-';
+    buf_grow(b, (size_t)n);
+    while (n) b->s[b->len++] = tmp[--n];
+    b->s[b->len] = 0;
+}
+
+/* Appends v rounded to `decimals` places (at most 3), without trailing
+ * zeros: 2.4, 7.058, 85. */
+static void put_fixed(Buf *b, double v, int decimals)
+{
+    static const long long scale[] = {1, 10, 100, 1000};
+    long long q = llround(v * (double)scale[decimals]);
+    long long whole = q / scale[decimals], frac = q % scale[decimals];
+    if (q < 0 && whole == 0) buf_putc(b, '-');
+    put_int(b, whole);
+    if (frac < 0) frac = -frac;
+    if (!frac) return;
+    char digits[4] = {0};
+    for (int i = decimals - 1; i >= 0; i--, frac /= 10) digits[i] = (char)('0' + frac % 10);
+    int last = decimals;
+    while (last > 0 && digits[last - 1] == '0') last--;
+    buf_putc(b, '.');
+    buf_append(b, digits, (size_t)last);
+}
+
 /* Appends a number: whole numbers without decimals, others with up to 3. */
 static void put_num(Buf *b, double v)
 {
     if (isnan(v)) buf_puts(b, "null");
-    else if (v == floor(v) && fabs(v) < 1e15) buf_printf(b, "%.0f", v);
-    else buf_printf(b, "%.3f", v);
+    else if (v == floor(v) && fabs(v) < 1e15) put_int(b, (long long)v);
+    else put_fixed(b, v, 3);
 }
 
 static void put_json_row(Buf *b, const MeasureRow *r, bool first)
@@ -43,14 +78,25 @@ static void put_json_row(Buf *b, const MeasureRow *r, bool first)
         buf_puts(b, ",\"yoy_change\":");
         put_num(b, r->yoy_change);
         buf_puts(b, ",\"yoy_pct\":");
-        put_num(b, isnan(r->yoy_pct) ? NAN : round(r->yoy_pct * 10) / 10);
+        if (isnan(r->yoy_pct)) buf_puts(b, "null");
+        else put_fixed(b, r->yoy_pct, 1);
     }
     if (r->has_rate) {
         buf_puts(b, ",\"rate_per_1000\":");
-        put_num(b, round(r->rate * 1000) / 1000);
+        put_fixed(b, r->rate, 3);
     }
-    if (r->nat_of) buf_printf(b, ",\"national_rank\":%d,\"national_of\":%d", r->nat_rank, r->nat_of);
-    if (r->msg_of) buf_printf(b, ",\"msg_rank\":%d,\"msg_of\":%d", r->msg_rank, r->msg_of);
+    if (r->nat_of) {
+        buf_puts(b, ",\"national_rank\":");
+        put_int(b, r->nat_rank);
+        buf_puts(b, ",\"national_of\":");
+        put_int(b, r->nat_of);
+    }
+    if (r->msg_of) {
+        buf_puts(b, ",\"msg_rank\":");
+        put_int(b, r->msg_rank);
+        buf_puts(b, ",\"msg_of\":");
+        put_int(b, r->msg_of);
+    }
     buf_putc(b, '}');
 }
 
@@ -173,6 +219,10 @@ int cmd_measures(Opts *o)
                 else if (fmt == FMT_CSV) put_csv_row(&out, &r);
                 else put_table_row(&out, &r, all);
                 first = false;
+                if (out.len > (1u << 20)) {
+                    fwrite(out.s, 1, out.len, stdout);
+                    buf_reset(&out);
+                }
             }
         }
     }

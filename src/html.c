@@ -176,18 +176,22 @@ const char *url_arg(Arena *a, const char *s)
 void json_string(Buf *b, const char *s)
 {
     buf_putc(b, '"');
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        switch (*p) {
+    const unsigned char *p = (const unsigned char *)s, *run = p;
+    for (; *p; p++) {
+        unsigned char c = *p;
+        if (c >= 0x20 && c != '"' && c != '\\' && c != '<') continue;
+        buf_append(b, run, (size_t)(p - run));
+        run = p + 1;
+        switch (c) {
         case '"': buf_puts(b, "\\\""); break;
         case '\\': buf_puts(b, "\\\\"); break;
         case '\n': buf_puts(b, "\\n"); break;
         case '\r': buf_puts(b, "\\r"); break;
         case '\t': buf_puts(b, "\\t"); break;
         case '<': buf_puts(b, "\\u003c"); break;
-        default:
-            if (*p < 0x20) buf_printf(b, "\\u%04x", *p);
-            else buf_putc(b, (char)*p);
+        default: buf_printf(b, "\\u%04x", c);
         }
     }
+    buf_append(b, run, (size_t)(p - run));
     buf_putc(b, '"');
 }
