@@ -125,9 +125,9 @@ static void put_csv_row(Buf *b, const MeasureRow *r)
     buf_putc(b, ',');
     if (r->has_yoy) put_num(b, r->yoy_change);
     buf_putc(b, ',');
-    if (r->has_yoy && !isnan(r->yoy_pct)) buf_printf(b, "%.1f", r->yoy_pct);
+    if (r->has_yoy && !isnan(r->yoy_pct)) put_fixed(b, r->yoy_pct, 1);
     buf_putc(b, ',');
-    if (r->has_rate) buf_printf(b, "%.3f", r->rate);
+    if (r->has_rate) put_fixed(b, r->rate, 3);
     buf_putc(b, ',');
     if (r->nat_of) buf_printf(b, "%d,%d", r->nat_rank, r->nat_of);
     else buf_putc(b, ',');

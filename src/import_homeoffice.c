@@ -37,7 +37,6 @@ static bool parse_int(const char *s, size_t len, long long *out)
 typedef struct HoState {
     sqlite3_stmt *del, *ins;
     Counts seen;        /* (force, fyq) -> 1 once replaced */
-    Counts keys;        /* nothing: duplicate keys are caught by the primary key */
     int last_force;
     char last_force_name[96];
     long long forces_quarters;

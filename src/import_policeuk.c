@@ -169,7 +169,7 @@ static bool check_force(Import *imp, PukState *ps, Source *s, CsvReader *r, int 
 
 static bool read_street(Import *imp, PukState *ps, Source *s, CsvReader *r, int file_month, int file_force)
 {
-    int last_month = 0, last_force = 0, last_type = -1;
+    int last_month = 0, last_force = 0;
     const char *last_month_s = NULL;
     char month_text[8] = "";
     int rc;
@@ -200,7 +200,6 @@ static bool read_street(Import *imp, PukState *ps, Source *s, CsvReader *r, int 
         /* Crime type */
         int ti = names_find(&ps->types, r->f[9].s, r->f[9].len);
         if (ti < 0) return import_field_error(imp, s, r->record_line, "Crime type", "one of the data.police.uk crime types (e.g. \"Burglary\", \"Anti-social behaviour\")", r->f[9].s, r->f[9].len);
-        if (ti != last_type) last_type = ti;
         (*counts_slot(&ps->street, key3(fid, last_month, ps->types.id[ti])))++;
         if (r->f[4].len == 0) (*counts_slot(&ps->noloc, key3(fid, last_month, ps->types.id[ti])))++;
         s->rows++;
