@@ -10,7 +10,7 @@
 # V=1 shows the full compiler lines.
 
 VERSION := 0.1.0
-PKGS    := sqlite3 libmicrohttpd libsodium libzip libcrypto
+PKGS    := sqlite3 libmicrohttpd libsodium libzip libcrypto jansson
 PORT    ?= 8080
 
 CC      ?= cc

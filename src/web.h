@@ -27,6 +27,7 @@
 #define CAP_IMPORT 'i'   /* import data, see import provenance */
 #define CAP_SETTINGS 's' /* office force and peer group */
 #define CAP_USERS 'u'    /* manage users */
+#define CAP_MEASURES 'm' /* define and edit measures */
 
 /* A name=value pair from the query string, form body or cookies. */
 typedef struct Param {

@@ -5,7 +5,7 @@
 # A tool already on the PATH counts as present even when it did not come
 # from a Debian package (e.g. a Node.js installed another way).
 set -e
-need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev libssl-dev"
+need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev libssl-dev libjansson-dev"
 case "${1:-build}" in
   test)  need="$need libcmocka-dev sqlite3 chromium nodejs npm python3 unzip" ;;
   bench) need="$need sqlite3 nodejs npm time unzip" ;;
