@@ -4,6 +4,7 @@
 #include "db.h"
 #include "embedded.h"
 #include "forces.h"
+#include "measure_def.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -104,6 +105,8 @@ sqlite3 *db_try_open(const char *path, bool create, char *err, size_t errlen)
         sqlite3_close(db);
         return NULL;
     }
+    /* the shipped measure definitions, when this binary brings new ones */
+    mdefs_sync_builtin(db);
     return db;
 }
 
@@ -180,6 +183,20 @@ void db_setting_set(sqlite3 *db, const char *key, const char *value)
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
     db_step_done(st);
     sqlite3_finalize(st);
+}
+
+long long db_generation(sqlite3 *db)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT CAST(value AS INTEGER) FROM setting WHERE key='generation'");
+    long long g = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return g;
+}
+
+void db_bump_generation(sqlite3 *db)
+{
+    db_exec(db, "INSERT INTO setting(key,value) VALUES('generation','1')"
+                " ON CONFLICT(key) DO UPDATE SET value=CAST(value AS INTEGER)+1");
 }
 
 /* Authorizer for read-only mode: allow reads, deny anything that writes. */

@@ -52,6 +52,12 @@ const char *db_text(sqlite3_stmt *st, int i);
 const char *db_setting(sqlite3 *db, const char *key, const char *dflt, Arena *a);
 void db_setting_set(sqlite3 *db, const char *key, const char *value);
 
+/* The generation of everything measures are computed from: imports,
+ * definitions, peer groups and the office's force each bump it, so a
+ * cache of computed measures knows when it is stale. */
+long long db_generation(sqlite3 *db);
+void db_bump_generation(sqlite3 *db);
+
 /* Turns a read-only guard on or off: while on, any statement that would
  * write is refused by an authorizer (used for GET requests). */
 void db_set_readonly(sqlite3 *db, bool on);
