@@ -18,6 +18,8 @@ typedef struct Opts {
     const char *bind;     /* --bind ADDR */
     const char *role;     /* --role ROLE */
     const char *measure;  /* --measure KEY */
+    const char *window;   /* --window month|quarter|fy|12m|all */
+    const char *note;     /* --note TEXT: why a definition changed */
     long long port;       /* --port N */
     long long rows;       /* --rows N */
     long long seed;       /* --seed N */
@@ -30,6 +32,7 @@ typedef struct Opts {
 int cmd_init(Opts *o);
 int cmd_import(Opts *o);
 int cmd_measures(Opts *o);
+int cmd_measure(Opts *o);
 int cmd_ui(Opts *o);
 int cmd_serve(Opts *o);
 int cmd_test_http(Opts *o);

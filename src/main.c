@@ -35,8 +35,10 @@ static const Command commands[] = {
      "home-office-crime (the recorded crime by force table, CSV or .zip) or ons-population (force area populations).", false},
     {"init", cmd_init, "db demo force", "init [--db FILE] [--demo] [--force NAME]",
      "Create a database. --demo adds a deterministic demo office; --force sets the office's own force.", false},
-    {"measures", cmd_measures, "db force period format measure", "measures [--db FILE] [--force NAME] [--period P] [--measure KEY] [--format table|csv|json]",
-     "Compute the measures for a force (default: the office's force) and period (default: the latest), as a table, CSV or JSON. --force all lists every force.", false},
+    {"measure", cmd_measure, "db note", "measure [--db FILE] list | show KEY | history KEY | check FILE | set FILE [--note TEXT] | retire KEY",
+     "The measure definitions (docs/measures.md): list them, show one, its history, check a definition file, save it as a new version (FILE - reads standard input), or retire a measure.", false},
+    {"measures", cmd_measures, "db force period format measure window", "measures [--db FILE] [--force NAME|all] [--period P] [--measure KEY] [--window month|quarter|fy|12m|all] [--format table|csv|json]",
+     "Compute every measure for the office's force (or --force NAME, or all) and period (default: the latest), as a table, CSV or JSON. By default each measure's month (or quarter) and rolling 12 months.", false},
     {"pack", cmd_pack, "db force period output", "pack [--db FILE] [--force NAME] [--period P] -o pack.html",
      "Write the performance pack: one self-contained, printable HTML file.", false},
     {"peers", cmd_peers, "db force", "peers [--db FILE] [--force NAME] [FORCE...]",
@@ -67,6 +69,7 @@ static const OptSpec options[] = {
     {"force", 0, OPT_STR, offsetof(Opts, force)},
     {"format", 0, OPT_STR, offsetof(Opts, format)},
     {"measure", 0, OPT_STR, offsetof(Opts, measure)},
+    {"note", 0, OPT_STR, offsetof(Opts, note)},
     {"output", 'o', OPT_STR, offsetof(Opts, output)},
     {"period", 0, OPT_STR, offsetof(Opts, period)},
     {"port", 0, OPT_INT, offsetof(Opts, port)},
@@ -74,6 +77,7 @@ static const OptSpec options[] = {
     {"role", 0, OPT_STR, offsetof(Opts, role)},
     {"rows", 0, OPT_INT, offsetof(Opts, rows)},
     {"seed", 0, OPT_INT, offsetof(Opts, seed)},
+    {"window", 0, OPT_STR, offsetof(Opts, window)},
 };
 
 static void usage_all(FILE *out)

@@ -1,15 +1,22 @@
 /*
- * measures.h: the performance measures, computed from the store.
+ * measures.h: computing every measure definition (measure_def.h) over its
+ * fact (facts.h), for every area and period.
  *
- * A measure is a definition, not code: a subject (which crimes, by a filter
- * on police.uk crime types or Home Office offence groups), a source, a
- * window (a month, or rolling 12 months) and how to read it (unit, which
- * direction is better). measures_compute() evaluates every definition for
- * every force and period in one pass over two compact tables, then derives
- * for each value the year-on-year change, the rate per 1,000 population,
- * the national rank among territorial forces (1 = lowest rate) and the rank
- * within the force's Most Similar Group, each "x of N" with N the forces
- * that have data.
+ * Periods are identified by the month they end in, on one month axis, and a
+ * window: the month itself, the financial quarter ending then (June,
+ * September, December, March), the financial year ending then (March), or
+ * the rolling 12 months to it. Quarterly public data has no month window;
+ * measures counted at a period's end (live from ... to ...) have no 12-month
+ * window.
+ *
+ * Areas: the forces (public data: every force, ranked nationally by rate
+ * per 1,000 people and within the force's Most Similar Group), then the
+ * force's own data as a whole, then each local policing area.
+ *
+ * For every value the set also derives the change on the same period a year
+ * before, and for measures with targets the target in force at the period's
+ * end and a RAG rating: green when met, amber when missed by no more than 5%
+ * of the target, red otherwise.
  */
 #ifndef ASSURE_MEASURES_H
 #define ASSURE_MEASURES_H
@@ -17,78 +24,97 @@
 #include <sqlite3.h>
 #include <stdbool.h>
 
+#include "facts.h"
 #include "forces.h"
+#include "measure_def.h"
 #include "util.h"
 
-typedef enum { SRC_PUK, SRC_HO } MeasureSource;
-typedef enum { WIN_MONTH, WIN_12M } MeasureWindow;
+typedef enum { WIN_MONTH, WIN_QUARTER, WIN_FY, WIN_12M, NWIN } Window;
 
-/* One measure definition. */
-typedef struct MeasureDef {
-    char key[64];           /* stable key, e.g. "puk.all-crime.12m" */
-    char title[96];         /* "All crime, last 12 months" */
-    char subject[64];       /* "All crime" */
-    char subject_key[48];   /* "all-crime": the same subject across sources */
-    MeasureSource src;
-    MeasureWindow win;
-    const char *filter;     /* see measures.c: which rows count */
-    const char *definition; /* plain English */
-    bool higher_is_better;
-} MeasureDef;
+/* One window of one definition: values per area and month. */
+typedef struct Series {
+    double *v;       /* [local area * nm + month - m0]; NaN: no value */
+    double *den;     /* rows (or weight) behind the value; NaN: none */
+    int *nat_rank, *nat_of, *msg_rank, *msg_of; /* public data only */
+} Series;
 
-/* Every definition evaluated for every force and period. */
+typedef struct DefValues {
+    int area0, nareas;   /* the areas this definition has values for */
+    int m0, nm;          /* months (absolute: year*12 + month-1) */
+    bool has[NWIN];      /* windows this definition has */
+    Series s[NWIN];
+} DefValues;
+
 typedef struct MeasureSet {
     ForceList forces;
-    int office;              /* the office's force id, 0 when unset */
-    int ndefs;
-    MeasureDef *defs;
-    int month0, nmonths;     /* months: index i is month month0 + i (as a count of months) */
-    int quarter0, nquarters; /* quarters likewise, counted from 0 = 2000/01 Q1 */
-    /* per definition, force index and period index (size ndefs*F*P, P the
-     * definition's period count); NAN where there is no value */
-    double **val;
-    int **nat_rank, **nat_of, **msg_rank, **msg_of;
-    int peers[MAX_FORCES][MAX_PEERS]; /* per force index: peer force indexes */
+    LpaList lpas;
+    int office;          /* the office's force id, 0 when unset */
+    MeasureDefs defs;
+    DefValues *vals;     /* per definition */
+    int narea;           /* forces.n + 1 + lpas.n */
+    int peers[MAX_FORCES][MAX_PEERS];
     int npeers[MAX_FORCES];
-    char asat_puk[16], asat_ho[16];   /* latest import dates, for the pack */
+    char asat_puk[16], asat_ho[16], asat_force[16]; /* latest imports */
+    double load_ms, compute_ms;   /* time spent, for ASSURE_TIMING */
 } MeasureSet;
 
 /* One value with its comparisons, as printed and shown. */
-typedef struct MeasureRow {
+typedef struct MeasureValue {
     const MeasureDef *def;
-    const Force *force;
-    int period_index;
-    char period[16];        /* "2025-12" or "2025/26 Q3" */
-    char period_end[16];    /* "2025-12": the last month the value covers */
-    char period_label[32];  /* "Dec 2025" or "12 months to Dec 2025" */
-    double value;
+    Window win;
+    int area;
+    int month;               /* absolute month index the period ends in */
+    char period[24];         /* "2025-12", "2025/26 Q3", "2025/26" */
+    char period_end[16];     /* "2025-12" */
+    char label[48];          /* "Dec 2025", "12 months to Dec 2025", ... */
+    double value, den;
     bool has_yoy;
-    double yoy_change, yoy_pct; /* yoy_pct NAN when last year's value was 0 */
+    double yoy_change, yoy_pct; /* yoy_pct NaN when last year's value was 0 */
     bool has_rate;
-    double rate;            /* per 1,000 population */
-    int nat_rank, nat_of, msg_rank, msg_of; /* 0 when not ranked */
-} MeasureRow;
+    double rate;             /* per 1,000 population (public counts) */
+    int nat_rank, nat_of, msg_rank, msg_of;
+    const Target *target;
+    char rag;                /* 'G', 'A', 'R', or 0 when no target */
+} MeasureValue;
 
-/* Computes every measure. The caller frees with measures_free(). */
+/* Computes every current measure. The caller frees with measures_free(). */
 void measures_compute(sqlite3 *db, MeasureSet *ms);
 void measures_free(MeasureSet *ms);
 
 /* The index of a definition by key, or -1. */
 int measures_find(const MeasureSet *ms, const char *key);
-/* Number of periods of a definition (months or quarters). */
-int measures_nperiods(const MeasureSet *ms, int def);
 /* Index of a force in ms->forces by id, or -1. */
 int measures_force_index(const MeasureSet *ms, int force_id);
-/* Fills row for (def, force index, period index); false when no value. */
-bool measures_row(const MeasureSet *ms, int def, int fi, int pi, MeasureRow *row);
-/* The latest period index at which force fi has a value of def, or -1. */
-int measures_latest(const MeasureSet *ms, int def, int fi);
-/* The period index of def that ends at or just before YYYYMM `end`; -1 if none. */
-int measures_period_for(const MeasureSet *ms, int def, int end_yyyymm);
+/* The area index of the force's own data, and of local policing area i. */
+int measures_area_force(const MeasureSet *ms);
+int measures_area_lpa(const MeasureSet *ms, int i);
+/* The display name of an area. */
+const char *measures_area_name(const MeasureSet *ms, int area);
+/* True when the definition has values for that area. */
+bool measures_has_area(const MeasureSet *ms, int def, int area);
+/* The area a performance page shows for force fi: the force itself for
+ * public data, the force's own data for the rest. */
+int measures_main_area(const MeasureSet *ms, int def, int fi);
+
+/* Fills v for (def, window, area, month); false when there is no value. */
+bool measures_value(const MeasureSet *ms, int def, Window w, int area, int month, MeasureValue *v);
+/* The latest month with a value, or -1. */
+int measures_latest(const MeasureSet *ms, int def, Window w, int area);
+/* The latest month at or before `month` with a value, or -1. */
+int measures_at_or_before(const MeasureSet *ms, int def, Window w, int area, int month);
+
+/* Window names: "month", "quarter", "fy", "12m"; and parsing them (-1). */
+const char *measures_window_name(Window w);
+int measures_parse_window(const char *s);
+
+/* Months: absolute index <-> YYYYMM. */
+int month_abs(int yyyymm);
+int month_yyyymm(int abs);
+
 /* Parses a period given by a user: "2025-12", "2025/26 Q3", "2025/26Q3".
  * Returns the last month it covers as YYYYMM, or 0 when malformed. */
 int measures_parse_period(const char *s);
-/* Short label of a period index ("Dec 2025", "Q3 2025/26"). */
-void measures_period_short(const MeasureSet *ms, int def, int pi, char *out, size_t n);
+/* A short label for a month ("Dec 2025"). */
+void measures_month_label(int abs, char *out, size_t n);
 
 #endif

@@ -15,7 +15,7 @@
 static const char *const month_names[] = {"January", "February", "March", "April", "May", "June", "July",
                                           "August", "September", "October", "November", "December"};
 
-void pack_render(Buf *out, const MeasureSet *ms, int fi, int end, bool inline_css, Arena *a)
+void pack_render(Buf *out, sqlite3 *db, const MeasureSet *ms, int fi, int end, bool inline_css, Arena *a)
 {
     const Force *f = &ms->forces.f[fi];
     char generated[32];
@@ -40,7 +40,7 @@ void pack_render(Buf *out, const MeasureSet *ms, int fi, int end, bool inline_cs
                      "<p>Force performance for %s %d, for the Commissioner, the Accountability Board and the Police, Fire and Crime Panel.</p>\n"
                      "<p class=\"meta\">Generated %.10s by assure.</p></header>\n",
                 f->name, month_names[end % 100 - 1], end / 100, generated);
-    PerfView v = {ms, fi, end, false, a};
+    PerfView v = {db, ms, fi, end, false, a};
     perf_render(out, &v);
     html_lit(out, "<footer class=\"pack-footer\"><p>Contains public sector information licensed under the Open Government Licence v3.0.</p></footer>\n"
                   "</main>\n</body>\n</html>\n");
@@ -63,7 +63,7 @@ int cmd_pack(Opts *o)
     if (!end) die("pack: no crime data is held for %s; import police.uk or Home Office data first", ms.forces.f[fi].name);
     Buf out = {0};
     Arena a = {0};
-    pack_render(&out, &ms, fi, end, true, &a);
+    pack_render(&out, db, &ms, fi, end, true, &a);
     FILE *fp = fopen(o->output, "wb");
     if (!fp || fwrite(buf_cstr(&out), 1, out.len, fp) != out.len || fclose(fp) != 0) die("pack: cannot write %s", o->output);
     printf("wrote %s: %s, %s %d (%zu bytes)\n", o->output, ms.forces.f[fi].name, month_names[end % 100 - 1], end / 100, out.len);

@@ -12,6 +12,6 @@
 /* Writes the whole document for force index fi and month end (YYYYMM).
  * inline_css: embed the stylesheet (the file written by `assure pack`), or
  * link /static/style.css (the web page, whose CSP forbids inline styles). */
-void pack_render(Buf *out, const MeasureSet *ms, int fi, int end, bool inline_css, Arena *a);
+void pack_render(Buf *out, sqlite3 *db, const MeasureSet *ms, int fi, int end, bool inline_css, Arena *a);
 
 #endif

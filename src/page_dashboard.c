@@ -46,17 +46,18 @@ bool page_force_period(Req *r, const MeasureSet *ms, int *fi, int *end)
 /* The form to choose the month (GET, so no CSRF token is needed). */
 static void period_form(Req *r, const MeasureSet *ms, int fi, int end)
 {
-    int d = measures_find(ms, "puk.all-crime.month");
+    /* the months of the force's own data, else of police.uk */
+    int d = measures_find(ms, "crime.recorded"), area = measures_area_force(ms);
+    if (d < 0 || measures_latest(ms, d, WIN_MONTH, area) < 0) d = measures_find(ms, "puk.all-crime"), area = fi;
     html_lit(&r->out, "<form class=\"inline-form\" method=\"get\" action=\"/dashboard\">");
     html_printf(&r->out, "<input type=\"hidden\" name=\"force\" value=\"%s\">", ms->forces.f[fi].code);
     html_lit(&r->out, "<label for=\"period\">Month</label> <select id=\"period\" name=\"period\">");
-    for (int pi = d >= 0 ? measures_nperiods(ms, d) - 1 : -1; pi >= 0; pi--) {
-        MeasureRow row;
-        if (!measures_row(ms, d, fi, pi, &row)) continue;
+    for (int m = d >= 0 ? measures_latest(ms, d, WIN_MONTH, area) : -1; m >= 0 && d >= 0; m--) {
+        MeasureValue row;
+        if (!measures_value(ms, d, WIN_MONTH, area, m, &row)) break;
         char label[24];
-        measures_period_short(ms, d, pi, label, sizeof label);
-        int m = measures_parse_period(row.period);
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", row.period, m == end ? " selected" : "", label);
+        measures_month_label(m, label, sizeof label);
+        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", row.period, month_yyyymm(m) == end ? " selected" : "", label);
     }
     html_lit(&r->out, "</select> <button type=\"submit\" class=\"button secondary\">Show</button></form>\n");
 }
@@ -80,7 +81,7 @@ void page_dashboard(Req *r)
         period_form(r, &ms, fi, end);
         html_printf(&r->out, "<p><a class=\"button secondary\" href=\"/pack?force=%s&amp;period=%04d-%02d\">Printable pack</a></p>\n",
                     url_arg(&r->arena, ms.forces.f[fi].code), end / 100, end % 100);
-        PerfView v = {&ms, fi, end, true, &r->arena};
+        PerfView v = {r->db, &ms, fi, end, true, &r->arena};
         perf_render(&r->out, &v);
     }
     page_end(r);
@@ -94,7 +95,7 @@ void page_pack(Req *r)
     int fi, end;
     if (page_force_period(r, &ms, &fi, &end)) {
         if (!end) web_error(r, 404, "No crime data is held yet, so there is no pack to print.");
-        else pack_render(&r->out, &ms, fi, end, false, &r->arena);
+        else pack_render(&r->out, r->db, &ms, fi, end, false, &r->arena);
     }
     measures_free(&ms);
 }

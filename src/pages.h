@@ -12,6 +12,8 @@ void page_login(Req *r);      /* /login       GET form, POST sign in */
 void page_logout(Req *r);     /* /logout      POST sign out */
 void page_dashboard(Req *r);  /* /dashboard   the force performance page */
 void page_measure(Req *r);    /* /measure     one measure, chart, all forces ranked */
+void page_measure_edit(Req *r);    /* /measure/edit     define or change a measure */
+void page_measure_history(Req *r); /* /measure/history  a measure's versions */
 void page_measures(Req *r);   /* /measures    the list of measures */
 void page_forces(Req *r);     /* /forces      forces reference, office force, peer group */
 void page_imports(Req *r);    /* /imports     import provenance */

@@ -1,18 +1,25 @@
 /*
- * perf_view.h: the force performance report, laid out like the "Force
- * Performance" pages of the office's briefing pack (seed 001): each
- * priority's last month, last 12 months, change on last year, national rank
- * and peer-group rank, with a monthly chart; then the Home Office recorded
- * crime figures and the sources. The dashboard page and the pack both
- * render it, so they always agree.
+ * perf_view.h: the force performance report shared by the dashboard and
+ * the pack, so they always agree:
+ *   - against the Plan: each priority of the current Plan with the measures
+ *     that evidence its objectives, their latest month and 12 months, the
+ *     target in force and a RAG rating; then the force's other measures;
+ *   - how the force compares, laid out like the "Force Performance" pages
+ *     of the office's briefing pack (seed 001): each crime priority's last
+ *     month, last 12 months, change on last year, national and peer-group
+ *     rank, with charts; then the Home Office recorded crime figures;
+ *   - the sources.
  */
 #ifndef ASSURE_PERF_VIEW_H
 #define ASSURE_PERF_VIEW_H
+
+#include <sqlite3.h>
 
 #include "measures.h"
 #include "util.h"
 
 typedef struct PerfView {
+    sqlite3 *db;     /* for the Plan */
     const MeasureSet *ms;
     int fi;          /* the force's index in ms->forces */
     int end;         /* the month reported on, YYYYMM */
@@ -21,8 +28,8 @@ typedef struct PerfView {
 } PerfView;
 
 /* The month to report on for force fi when none is asked for: the latest
- * month with police.uk data, else the end of the latest Home Office quarter;
- * 0 when the store has neither. */
+ * month of the force's own recorded crime, else of police.uk data, else the
+ * end of the latest Home Office quarter; 0 when the store has none. */
 int perf_default_end(const MeasureSet *ms, int fi);
 
 /* Writes the report body (HTML, escaped) into out. */
@@ -32,11 +39,18 @@ void perf_render(Buf *out, const PerfView *v);
 void perf_rank(Buf *out, int rank, int of);
 
 /* Writes a signed change "+1,338 (+4.3%)" with a class saying whether it
- * is better or worse for the public. */
-void perf_change(Buf *out, const MeasureRow *r);
+ * is better or worse for the public (percentages change in points). */
+void perf_change(Buf *out, const MeasureValue *v);
 
-/* Writes the line chart of def's values for force fi over up to `span`
- * periods ending at period index pi. */
-void perf_chart(Buf *out, const MeasureSet *ms, int def, int fi, int pi, int span, int width, int height);
+/* Writes a RAG tag ("On target", "Near target", "Off target") or nothing. */
+void perf_rag(Buf *out, const MeasureValue *v);
+
+/* Writes the value in the measure's unit ("53.3%", "00:11:18", "62,679"). */
+void perf_value(Buf *out, const MeasureValue *v);
+
+/* Writes the line chart of def for area over up to `span` months ending at
+ * month: the monthly values, the rolling 12 months (when the measure has
+ * them) and the target line in force at the end. */
+void perf_chart(Buf *out, const MeasureSet *ms, int def, int area, int month, int span, int width, int height);
 
 #endif

@@ -12,6 +12,8 @@ const Route routes[] = {
     {"/login", 0, '-', page_login},
     {"/logout", 0, '-', page_logout},
     {"/measure", CAP_VIEW, 0, page_measure},
+    {"/measure/edit", CAP_MEASURES, CAP_MEASURES, page_measure_edit},
+    {"/measure/history", CAP_VIEW, 0, page_measure_history},
     {"/measures", CAP_VIEW, 0, page_measures},
     {"/pack", CAP_VIEW, 0, page_pack},
     {"/static/", 0, 0, page_static},
