@@ -178,6 +178,8 @@ const char *db_setting(sqlite3 *db, const char *key, const char *dflt, Arena *a)
 
 void db_setting_set(sqlite3 *db, const char *key, const char *value)
 {
+    /* a setting (the office's force) may change what measures show */
+    if (strcmp(key, "builtin_measures") != 0) db_bump_generation(db);
     sqlite3_stmt *st = db_prepare(db, "INSERT INTO setting(key,value) VALUES(?1,?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value");
     sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);

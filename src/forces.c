@@ -199,6 +199,7 @@ bool forces_set_peers(sqlite3 *db, int force_id, const int *peers, int n, char *
         db_step_done(ins);
     }
     sqlite3_finalize(ins);
+    db_bump_generation(db);
     db_exec(db, "RELEASE set_peers");
     return true;
 }

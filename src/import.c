@@ -552,6 +552,7 @@ bool import_run(Import *imp, char **paths, int npaths, ImportSourceFn each, Impo
         return false;
     }
     record_provenance(imp, mono_seconds() - imp->t0);
+    db_bump_generation(imp->db);
     db_exec(imp->db, "COMMIT");
     return true;
 }

@@ -9,6 +9,7 @@
 #include "forces.h"
 #include "measures.h"
 #include "pack.h"
+#include "measures_cache.h"
 #include "pages.h"
 #include "perf_view.h"
 
@@ -64,38 +65,36 @@ static void period_form(Req *r, const MeasureSet *ms, int fi, int end)
 
 void page_dashboard(Req *r)
 {
-    MeasureSet ms;
-    measures_compute(r->db, &ms);
+    const MeasureSet *ms = measures_acquire(r->db, r->db_path);
     int fi, end;
-    if (!page_force_period(r, &ms, &fi, &end)) {
-        measures_free(&ms);
+    if (!page_force_period(r, ms, &fi, &end)) {
+        measures_release(ms);
         return;
     }
     char title[128];
-    snprintf(title, sizeof title, "%s: force performance", ms.forces.f[fi].name);
+    snprintf(title, sizeof title, "%s: force performance", ms->forces.f[fi].name);
     page_begin(r, title, "dashboard");
     html_printf(&r->out, "<h1>%s</h1>\n", title);
     if (!end) {
         html_lit(&r->out, "<p>No crime data is held yet. Import police.uk and Home Office data (see the Imports page), or create a demo database with <code>assure init --demo</code>.</p>\n");
     } else {
-        period_form(r, &ms, fi, end);
+        period_form(r, ms, fi, end);
         html_printf(&r->out, "<p><a class=\"button secondary\" href=\"/pack?force=%s&amp;period=%04d-%02d\">Printable pack</a></p>\n",
-                    url_arg(&r->arena, ms.forces.f[fi].code), end / 100, end % 100);
-        PerfView v = {r->db, &ms, fi, end, true, &r->arena};
+                    url_arg(&r->arena, ms->forces.f[fi].code), end / 100, end % 100);
+        PerfView v = {r->db, ms, fi, end, true, &r->arena};
         perf_render(&r->out, &v);
     }
     page_end(r);
-    measures_free(&ms);
+    measures_release(ms);
 }
 
 void page_pack(Req *r)
 {
-    MeasureSet ms;
-    measures_compute(r->db, &ms);
+    const MeasureSet *ms = measures_acquire(r->db, r->db_path);
     int fi, end;
-    if (page_force_period(r, &ms, &fi, &end)) {
+    if (page_force_period(r, ms, &fi, &end)) {
         if (!end) web_error(r, 404, "No crime data is held yet, so there is no pack to print.");
-        else pack_render(&r->out, r->db, &ms, fi, end, false, &r->arena);
+        else pack_render(&r->out, r->db, ms, fi, end, false, &r->arena);
     }
-    measures_free(&ms);
+    measures_release(ms);
 }

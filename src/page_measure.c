@@ -15,6 +15,7 @@
  */
 #include "db.h"
 #include "facts.h"
+#include "measures_cache.h"
 #include "pages.h"
 #include "perf_view.h"
 #include "svg.h"
@@ -26,8 +27,7 @@
 
 void page_measures(Req *r)
 {
-    MeasureSet ms;
-    measures_compute(r->db, &ms);
+    const MeasureSet *ms = measures_acquire(r->db, r->db_path);
     page_begin(r, "Measures", "measures");
     html_lit(&r->out, "<h1>Measures</h1>\n<p>Every measure is a definition held in the database: what it counts, from which data, "
                       "which direction is better and its target. Each is computed for every period (the month, the financial quarter and year, "
@@ -36,8 +36,8 @@ void page_measures(Req *r)
         html_lit(&r->out, "<p><a class=\"button\" href=\"/measure/edit\">Define a new measure</a></p>\n");
     for (int k = 0; k < nfacts; k++) {
         int shown = 0;
-        for (int d = 0; d < ms.defs.n; d++) {
-            const MeasureDef *md = &ms.defs.d[d];
+        for (int d = 0; d < ms->defs.n; d++) {
+            const MeasureDef *md = &ms->defs.d[d];
             if (md->fact != &facts[k]) continue;
             if (!shown++)
                 html_printf(&r->out, "<h2>%s</h2>\n<p>%s</p>\n<table class=\"table\"><thead><tr><th scope=\"col\">Measure</th><th scope=\"col\">Key</th>"
@@ -52,7 +52,7 @@ void page_measures(Req *r)
         if (shown) html_lit(&r->out, "</tbody></table>\n");
     }
     page_end(r);
-    measures_free(&ms);
+    measures_release(ms);
 }
 
 /* A force's rank entry on a public measure's page. */
@@ -203,30 +203,29 @@ static void evidences(Req *r, long long measure_id)
 void page_measure(Req *r)
 {
     const char *key = req_param(r, "key");
-    MeasureSet ms;
-    measures_compute(r->db, &ms);
-    int d = key ? measures_find(&ms, key) : -1;
+    const MeasureSet *ms = measures_acquire(r->db, r->db_path);
+    int d = key ? measures_find(ms, key) : -1;
     if (d < 0) {
         web_error(r, 404, "There is no measure \"%s\". The Measures page lists them.", key ? key : "");
-        measures_free(&ms);
+        measures_release(ms);
         return;
     }
     int fi, end;
-    if (!page_force_period(r, &ms, &fi, &end)) {
-        measures_free(&ms);
+    if (!page_force_period(r, ms, &fi, &end)) {
+        measures_release(ms);
         return;
     }
-    const MeasureDef *md = &ms.defs.d[d];
-    const DefValues *dv = &ms.vals[d];
-    int area = measures_main_area(&ms, d, fi);
+    const MeasureDef *md = &ms->defs.d[d];
+    const DefValues *dv = &ms->vals[d];
+    int area = measures_main_area(ms, d, fi);
     const char *lpa = req_param(r, "area");
     if (lpa && *lpa && !md->fact->public_data) {
         area = -1;
-        for (int i = 0; i < ms.lpas.n; i++)
-            if (strcmp(ms.lpas.code[i], lpa) == 0) area = measures_area_lpa(&ms, i);
+        for (int i = 0; i < ms->lpas.n; i++)
+            if (strcmp(ms->lpas.code[i], lpa) == 0) area = measures_area_lpa(ms, i);
         if (area < 0) {
             web_error(r, 404, "There is no local policing area \"%s\".", lpa);
-            measures_free(&ms);
+            measures_release(ms);
             return;
         }
     }
@@ -234,24 +233,24 @@ void page_measure(Req *r)
     int w = wp && *wp ? measures_parse_window(wp) : -1;
     if (wp && *wp && (w < 0 || !dv->has[w])) {
         web_error(r, 400, "This measure has no window \"%s\".", wp);
-        measures_free(&ms);
+        measures_release(ms);
         return;
     }
     Window base = dv->has[WIN_MONTH] ? WIN_MONTH : WIN_QUARTER;
     if (w < 0) w = base;
-    int m = end ? measures_at_or_before(&ms, d, (Window)w, area, month_abs(end)) : measures_latest(&ms, d, (Window)w, area);
+    int m = end ? measures_at_or_before(ms, d, (Window)w, area, month_abs(end)) : measures_latest(ms, d, (Window)w, area);
     page_begin(r, md->title, "measures");
-    html_printf(&r->out, "<span class=\"caption\">%s</span>\n<h1>%s</h1>\n<p class=\"lede\">%s</p>\n", measures_area_name(&ms, area), md->title, md->definition);
+    html_printf(&r->out, "<span class=\"caption\">%s</span>\n<h1>%s</h1>\n<p class=\"lede\">%s</p>\n", measures_area_name(ms, area), md->title, md->definition);
     if (req_can(r, CAP_MEASURES))
         html_printf(&r->out, "<p><a class=\"button secondary\" href=\"/measure/edit?key=%s\">Edit the definition</a> "
                              "<a class=\"link\" href=\"/measure/history?key=%s\">History (version %d)</a></p>\n",
                     url_arg(&r->arena, md->key), url_arg(&r->arena, md->key), md->version);
     else html_printf(&r->out, "<p><a class=\"link\" href=\"/measure/history?key=%s\">History (version %d)</a></p>\n", url_arg(&r->arena, md->key), md->version);
     MeasureValue v, y;
-    if (m < 0 || !measures_value(&ms, d, (Window)w, area, m, &v)) {
+    if (m < 0 || !measures_value(ms, d, (Window)w, area, m, &v)) {
         html_lit(&r->out, "<p>No value is held for this area and period: the data this measure counts has not been imported.</p>\n");
     } else {
-        bool has_y = w != WIN_12M && dv->has[WIN_12M] && measures_value(&ms, d, WIN_12M, area, m, &y);
+        bool has_y = w != WIN_12M && dv->has[WIN_12M] && measures_value(ms, d, WIN_12M, area, m, &y);
         html_printf(&r->out, "<dl class=\"figures\"><div><dt>%s</dt><dd>", v.label);
         perf_value(&r->out, &v);
         html_lit(&r->out, " ");
@@ -283,16 +282,16 @@ void page_measure(Req *r)
             html_lit(&r->out, "</dd></div>");
         }
         html_lit(&r->out, "</dl>\n<h2>Over time</h2>\n");
-        perf_chart(&r->out, &ms, d, area, m, dv->has[WIN_MONTH] ? 36 : 20, 720, 280);
-        if (md->fact->public_data) all_forces(r, &ms, d, (Window)w, fi, m);
-        else by_area(r, &ms, d, m);
-        recent(r, &ms, d, area, m);
+        perf_chart(&r->out, ms, d, area, m, dv->has[WIN_MONTH] ? 36 : 20, 720, 280);
+        if (md->fact->public_data) all_forces(r, ms, d, (Window)w, fi, m);
+        else by_area(r, ms, d, m);
+        recent(r, ms, d, area, m);
     }
     evidences(r, md->id);
     html_printf(&r->out, "<h2>Definition</h2>\n<p>Version %d, saved %.10s by %s. Unit: %s; %s is better.</p>\n<pre class=\"definition\">%s</pre>\n",
                 md->version, md->created_at, md->created_by, mdef_unit_name(md->unit), mdef_better_name(md->better), md->spec);
     page_end(r);
-    measures_free(&ms);
+    measures_release(ms);
 }
 
 /* The reference under the editor: facts, fields, functions, aggregates. */

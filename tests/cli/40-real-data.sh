@@ -98,14 +98,16 @@ check_eq "measures for Northamptonshire" "$STATUS" 0
 printf '%s' "$OUT" > "$T/m.json"
 pycheck "12-month all crime (police.uk) is Northamptonshire's 2025 total less anti-social behaviour" '
 import json, sys, sqlite3
-m = {r["measure"]: r for r in json.load(open(sys.argv[1]))}
+m = {r["measure"] + "." + r["window"]: r for r in json.load(open(sys.argv[1])) if not r["area"]}
 db = sqlite3.connect(sys.argv[2])
 want = db.execute("""SELECT sum(n) FROM puk_street s JOIN force f ON f.id=s.force_id JOIN crime_type t ON t.id=s.crime_type_id
                      WHERE f.code="northamptonshire" AND month BETWEEN 202501 AND 202512 AND t.is_asb=0""").fetchone()[0]
 r = m["puk.all-crime.12m"]
 assert r["value"] == want and r["period"] == "2025-12", (r, want)
 h = m["ho.all-crime.12m"]
-assert h["period"] == "2025/26 Q3" and h["value"] == 58149 and h["yoy_change"] == -1602, h
+assert h["period"] == "2025-12" and h["value"] == 58149 and h["yoy_change"] == -1602, h
+q = m["ho.all-crime.quarter"]
+assert q["period"] == "2025/26 Q3", q
 assert h["national_of"] == 43 and 1 <= h["national_rank"] <= 43, h
 ' "$T/m.json" "$DB"
 
