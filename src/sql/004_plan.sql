@@ -1,0 +1,2 @@
+-- 004_plan: reserved; filled by the change that brings it.
+SELECT 1;

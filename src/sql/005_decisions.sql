@@ -1,0 +1,2 @@
+-- 005_decisions: reserved; filled by the change that brings it.
+SELECT 1;

@@ -1,0 +1,2 @@
+-- 006_audit: reserved; filled by the change that brings it.
+SELECT 1;
