@@ -118,6 +118,15 @@ sqlite3 *db_open(const char *path, bool create)
     return db;
 }
 
+sqlite3 *db_open_reader(const char *path)
+{
+    sqlite3 *db = NULL;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+        die("cannot open database %s to read: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
+    sqlite3_busy_timeout(db, 10000);
+    return db;
+}
+
 void db_close(sqlite3 *db)
 {
     if (!db) return;

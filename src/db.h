@@ -24,6 +24,10 @@ sqlite3 *db_open(const char *path, bool create);
 /* Opens without dying: returns NULL and fills err on failure. */
 sqlite3 *db_try_open(const char *path, bool create, char *err, size_t errlen);
 void db_close(sqlite3 *db);
+/* Opens an existing, migrated store read-only (no migration, no writes),
+ * for a worker thread reading beside the caller's connection. Dies on
+ * failure. */
+sqlite3 *db_open_reader(const char *path);
 
 /* The newest schema version this binary knows. */
 int db_schema_version(void);

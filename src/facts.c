@@ -206,6 +206,19 @@ static int add_row(Loader *L)
     return fd->nrows++;
 }
 
+/* Sizes the columns for n rows up front (a count query), so loading never
+ * copies them to grow. */
+static void reserve(Loader *L, sqlite3_stmt *count)
+{
+    int n = sqlite3_step(count) == SQLITE_ROW ? sqlite3_column_int(count, 0) : 0;
+    sqlite3_finalize(count);
+    FactData *fd = L->fd;
+    if (n <= L->cap) return;
+    L->cap = n;
+    for (int f = 0; f < fd->fact->nfields; f++) fd->col[f] = xrealloc(fd->col[f], sizeof(double) * (size_t)L->cap);
+    fd->area = xrealloc(fd->area, sizeof(int) * (size_t)L->cap);
+}
+
 /* Stores column i of st as field f of row r, by the field's type. */
 static void put(Loader *L, int r, int f, sqlite3_stmt *st, int i)
 {
@@ -218,6 +231,25 @@ static void put(Loader *L, int r, int f, sqlite3_stmt *st, int i)
     } else {
         c[r] = sqlite3_column_double(st, i);
     }
+}
+
+/* Stores a NOT NULL number column (no null check). */
+static inline void put_nn(Loader *L, int r, int f, sqlite3_stmt *st, int i)
+{
+    L->fd->col[f][r] = (double)sqlite3_column_int64(st, i);
+}
+
+/* Stores a column already holding a dictionary code (NULL: null). */
+static inline void put_code(Loader *L, int r, int f, sqlite3_stmt *st, int i)
+{
+    L->fd->col[f][r] = sqlite3_column_type(st, i) == SQLITE_NULL ? NAN : (double)sqlite3_column_int(st, i);
+}
+
+/* Fills field f's dictionary with fixed strings, codes 0, 1, ... in order,
+ * for columns the query turns into codes itself. */
+static void preset(Loader *L, int f, const char *const *strs, int n)
+{
+    for (int i = 0; i < n; i++) dict_code(&L->dict[f], strs[i]);
 }
 
 /* Hands the dictionaries to the FactData. */
@@ -233,12 +265,33 @@ static void finish(Loader *L)
     if (!fd->area) fd->area = xmalloc(sizeof(int));
 }
 
-/* The lpa index of an lpa id, or -1. */
-static int lpa_index(const LpaList *l, int id)
+/* Maps lpa ids to indexes in lpas (ids are small): the caller frees. */
+static int *lpa_map(const LpaList *lpas, int *nmap)
 {
-    for (int i = 0; i < l->n; i++)
-        if (l->id[i] == id) return i;
-    return -1;
+    int max = 0;
+    for (int i = 0; i < lpas->n; i++)
+        if (lpas->id[i] > max) max = lpas->id[i];
+    int *map = xmalloc(sizeof(int) * (size_t)(max + 1));
+    for (int i = 0; i <= max; i++) map[i] = -1;
+    for (int i = 0; i < lpas->n; i++) map[lpas->id[i]] = i;
+    *nmap = max + 1;
+    return map;
+}
+
+/* The area field f holds lpa codes by lpa index: preset its dictionary. */
+static void preset_lpas(Loader *L, int f, const LpaList *lpas)
+{
+    for (int i = 0; i < lpas->n; i++) dict_code(&L->dict[f], lpas->code[i]);
+}
+
+/* Stores the lpa of row r (column i holds the lpa id) in the area field f
+ * and the row's area. */
+static inline void put_lpa(Loader *L, int r, int f, sqlite3_stmt *st, int i, const int *map, int nmap)
+{
+    int id = sqlite3_column_int(st, i);
+    int k = id >= 0 && id < nmap ? map[id] : -1;
+    L->fd->area[r] = k;
+    if (f >= 0) L->fd->col[f][r] = k >= 0 ? k : NAN;
 }
 
 /* The Unix time of the first instant of month YYYYMM (UK local). */
@@ -249,6 +302,7 @@ static double month_instant(int yyyymm)
 
 static void load_street(sqlite3 *db, Loader *L, const ForceList *fl)
 {
+    reserve(L, db_prepare(db, "SELECT count(*) FROM puk_street"));
     sqlite3_stmt *st = db_prepare(db, "SELECT s.force_id, s.month, t.slug, t.is_asb, s.n FROM puk_street s JOIN crime_type t ON t.id=s.crime_type_id");
     int cache_m = -1;
     double cache_t = 0;
@@ -261,8 +315,8 @@ static void load_street(sqlite3 *db, Loader *L, const ForceList *fl)
         if (m != cache_m) cache_m = m, cache_t = month_instant(m);
         L->fd->col[0][r] = cache_t;
         put(L, r, 1, st, 2);
-        put(L, r, 2, st, 3);
-        put(L, r, 3, st, 4);
+        put_nn(L, r, 2, st, 3);
+        put_nn(L, r, 3, st, 4);
         L->fd->area[r] = fi;
     }
     sqlite3_finalize(st);
@@ -270,6 +324,7 @@ static void load_street(sqlite3 *db, Loader *L, const ForceList *fl)
 
 static void load_recorded_crime(sqlite3 *db, Loader *L, const ForceList *fl)
 {
+    reserve(L, db_prepare(db, "SELECT count(*) FROM ho_crime_group"));
     sqlite3_stmt *st = db_prepare(db, "SELECT force_id, fyq, grp, subgroup, n FROM ho_crime_group");
     while (sqlite3_step(st) == SQLITE_ROW) {
         int fid = sqlite3_column_int(st, 0);
@@ -282,22 +337,29 @@ static void load_recorded_crime(sqlite3 *db, Loader *L, const ForceList *fl)
         L->fd->col[0][r] = month_instant(start);
         put(L, r, 1, st, 2);
         put(L, r, 2, st, 3);
-        put(L, r, 3, st, 4);
+        put_nn(L, r, 3, st, 4);
         L->fd->area[r] = fi;
     }
     sqlite3_finalize(st);
 }
 
+static const char *const knife_kinds[] = {"possession", "use", "threat"};
+
 /* Loads crimes and their updates and reviews. */
 static void load_crimes(sqlite3 *db, Loader *L, const LpaList *lpas)
 {
     FactData *fd = L->fd;
+    int nmap;
+    int *map = lpa_map(lpas, &nmap);
+    preset(L, 7, knife_kinds, 3);
+    preset_lpas(L, 11, lpas);
+    reserve(L, db_prepare(db, "SELECT count(*) FROM fx_crime"));
     sqlite3_stmt *st = db_prepare(db,
-        "SELECT c.id, reported_at, recorded_at, allocated_at, outcome_at, offence_code, offence_group, domestic_abuse,"
-        " nullif(knife,''), csae, hate, online, l.code, victim, suspect_known, outcome, lpa_id"
-        " FROM fx_crime c JOIN lpa l ON l.id=c.lpa_id ORDER BY c.id");
-    long long *ids = NULL;
-    int idcap = 0;
+        "SELECT id, reported_at, recorded_at, allocated_at, outcome_at, offence_code, offence_group, domestic_abuse,"
+        " CASE knife WHEN 'possession' THEN 0 WHEN 'use' THEN 1 WHEN 'threat' THEN 2 END, csae, hate, online, lpa_id,"
+        " victim, suspect_known, outcome FROM fx_crime ORDER BY id");
+    long long *ids = xmalloc(sizeof(long long) * (size_t)(L->cap ? L->cap : 1));
+    int idcap = L->cap;
     while (sqlite3_step(st) == SQLITE_ROW) {
         int r = add_row(L);
         if (r >= idcap) {
@@ -305,13 +367,27 @@ static void load_crimes(sqlite3 *db, Loader *L, const LpaList *lpas)
             ids = xrealloc(ids, sizeof(long long) * (size_t)idcap);
         }
         ids[r] = sqlite3_column_int64(st, 0);
-        for (int f = 0; f < 15; f++) put(L, r, f, st, f + 1);
-        fd->area[r] = lpa_index(lpas, sqlite3_column_int(st, 16));
+        put_nn(L, r, 0, st, 1);
+        put_nn(L, r, 1, st, 2);
+        put(L, r, 2, st, 3);
+        put(L, r, 3, st, 4);
+        put(L, r, 4, st, 5);
+        put(L, r, 5, st, 6);
+        put_nn(L, r, 6, st, 7);
+        put_code(L, r, 7, st, 8);
+        put_nn(L, r, 8, st, 9);
+        put_nn(L, r, 9, st, 10);
+        put_nn(L, r, 10, st, 11);
+        put_lpa(L, r, 11, st, 12, map, nmap);
+        put(L, r, 12, st, 13);
+        put_nn(L, r, 13, st, 14);
+        put(L, r, 14, st, 15);
     }
     sqlite3_finalize(st);
+    free(map);
     int n = fd->nrows;
-    /* children in CSR form: ids are ascending, so a binary search maps a
-     * crime id to its row */
+    /* children in CSR form: ids are ascending, so walking both in order
+     * maps a crime id to its row */
     fd->upd_off = xcalloc((size_t)n + 2, sizeof(int));
     fd->rev_off = xcalloc((size_t)n + 2, sizeof(int));
     int ucap = 1024, rcap = 1024, nu = 0, nr = 0;
@@ -329,7 +405,7 @@ static void load_crimes(sqlite3 *db, Loader *L, const LpaList *lpas)
             fd->upd_at = xrealloc(fd->upd_at, sizeof(double) * (size_t)ucap);
             fd->upd_template = xrealloc(fd->upd_template, (size_t)ucap);
         }
-        fd->upd_at[nu] = sqlite3_column_double(st, 1);
+        fd->upd_at[nu] = (double)sqlite3_column_int64(st, 1);
         fd->upd_template[nu] = (unsigned char)sqlite3_column_int(st, 2);
         nu++;
     }
@@ -345,7 +421,7 @@ static void load_crimes(sqlite3 *db, Loader *L, const LpaList *lpas)
             rcap *= 2;
             fd->rev_at = xrealloc(fd->rev_at, sizeof(double) * (size_t)rcap);
         }
-        fd->rev_at[nr++] = sqlite3_column_double(st, 1);
+        fd->rev_at[nr++] = (double)sqlite3_column_int64(st, 1);
     }
     sqlite3_finalize(st);
     while (row < n) fd->rev_off[++row] = nr;
@@ -354,41 +430,73 @@ static void load_crimes(sqlite3 *db, Loader *L, const LpaList *lpas)
 
 static void load_incidents(sqlite3 *db, Loader *L, const LpaList *lpas)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT created_at, arrived_at, grade, rural, 1-rural, l.code, lpa_id FROM fx_incident i JOIN lpa l ON l.id=i.lpa_id");
+    int nmap;
+    int *map = lpa_map(lpas, &nmap);
+    preset_lpas(L, 5, lpas);
+    reserve(L, db_prepare(db, "SELECT count(*) FROM fx_incident"));
+    sqlite3_stmt *st = db_prepare(db, "SELECT created_at, arrived_at, grade, rural, lpa_id FROM fx_incident");
     while (sqlite3_step(st) == SQLITE_ROW) {
         int r = add_row(L);
-        for (int f = 0; f < 6; f++) put(L, r, f, st, f);
-        L->fd->area[r] = lpa_index(lpas, sqlite3_column_int(st, 6));
+        put_nn(L, r, 0, st, 0);
+        put(L, r, 1, st, 1);
+        put_nn(L, r, 2, st, 2);
+        put_nn(L, r, 3, st, 3);
+        L->fd->col[4][r] = 1 - L->fd->col[3][r];
+        put_lpa(L, r, 5, st, 4, map, nmap);
     }
     sqlite3_finalize(st);
+    free(map);
 }
+
+static const char *const contact_kinds[] = {"phone", "email", "letter", "visit", "sms", "video", "other"};
 
 static void load_contacts(sqlite3 *db, Loader *L, const LpaList *lpas)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT k.at, k.kind, k.template, l.code, c.lpa_id FROM fx_contact k JOIN fx_crime c ON c.id=k.crime_id JOIN lpa l ON l.id=c.lpa_id");
+    int nmap;
+    int *map = lpa_map(lpas, &nmap);
+    preset(L, 1, contact_kinds, 7);
+    preset_lpas(L, 3, lpas);
+    reserve(L, db_prepare(db, "SELECT count(*) FROM fx_contact"));
+    sqlite3_stmt *st = db_prepare(db, "SELECT k.at, CASE k.kind WHEN 'phone' THEN 0 WHEN 'email' THEN 1 WHEN 'letter' THEN 2 WHEN 'visit' THEN 3"
+                                      " WHEN 'sms' THEN 4 WHEN 'video' THEN 5 ELSE 6 END, k.template, c.lpa_id FROM fx_contact k JOIN fx_crime c ON c.id=k.crime_id");
     while (sqlite3_step(st) == SQLITE_ROW) {
         int r = add_row(L);
-        for (int f = 0; f < 4; f++) put(L, r, f, st, f);
-        L->fd->area[r] = lpa_index(lpas, sqlite3_column_int(st, 4));
+        put_nn(L, r, 0, st, 0);
+        put_code(L, r, 1, st, 1);
+        put_nn(L, r, 2, st, 2);
+        put_lpa(L, r, 3, st, 3, map, nmap);
     }
     sqlite3_finalize(st);
+    free(map);
 }
+
+static const char *const call_lines[] = {"999", "101"};
 
 static void load_calls(sqlite3 *db, Loader *L)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT line, offered_at, answered_at FROM fx_call");
+    preset(L, 0, call_lines, 2);
+    reserve(L, db_prepare(db, "SELECT count(*) FROM fx_call"));
+    sqlite3_stmt *st = db_prepare(db, "SELECT line='101', offered_at, answered_at FROM fx_call");
     while (sqlite3_step(st) == SQLITE_ROW) {
         int r = add_row(L);
-        for (int f = 0; f < 3; f++) put(L, r, f, st, f);
+        put_nn(L, r, 0, st, 0);
+        put_nn(L, r, 1, st, 1);
+        put(L, r, 2, st, 2);
         L->fd->area[r] = -1;
     }
     sqlite3_finalize(st);
 }
 
+static const char *const teams[] = {"neighbourhood", "response", "pcso"};
+
 static void load_presence(sqlite3 *db, Loader *L, const LpaList *lpas)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT p.day, p.team, l.code, p.in_station, p.in_priority, p.seconds, p.lpa_id"
-                                      " FROM fx_presence p LEFT JOIN lpa l ON l.id=p.lpa_id");
+    int nmap;
+    int *map = lpa_map(lpas, &nmap);
+    preset(L, 1, teams, 3);
+    preset_lpas(L, 2, lpas);
+    reserve(L, db_prepare(db, "SELECT count(*) FROM fx_presence"));
+    sqlite3_stmt *st = db_prepare(db, "SELECT day, CASE team WHEN 'neighbourhood' THEN 0 WHEN 'response' THEN 1 ELSE 2 END, lpa_id, in_station, in_priority, seconds FROM fx_presence");
     int cache_d = -1;
     double cache_t = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
@@ -396,10 +504,14 @@ static void load_presence(sqlite3 *db, Loader *L, const LpaList *lpas)
         int d = sqlite3_column_int(st, 0);
         if (d != cache_d) cache_d = d, cache_t = (double)ukdate_day_start(d);
         L->fd->col[0][r] = cache_t;
-        for (int f = 1; f < 6; f++) put(L, r, f, st, f);
-        L->fd->area[r] = lpa_index(lpas, sqlite3_column_int(st, 6));
+        put_code(L, r, 1, st, 1);
+        put_lpa(L, r, 2, st, 2, map, nmap);
+        put_nn(L, r, 3, st, 3);
+        put_nn(L, r, 4, st, 4);
+        put_nn(L, r, 5, st, 5);
     }
     sqlite3_finalize(st);
+    free(map);
 }
 
 void fact_load(sqlite3 *db, const Fact *f, const ForceList *forces, const LpaList *lpas, FactData *fd)

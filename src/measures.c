@@ -19,6 +19,7 @@
 #include "ukdate.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,24 +195,71 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
+/* The k-th smallest (0-based) of v[0..n), partially reordering v so that
+ * everything after index k is at least it (Hoare's selection). */
+static double select_kth(double *v, int n, int k)
+{
+    int lo = 0, hi = n - 1;
+    while (lo < hi) {
+        double pivot = v[lo + (hi - lo) / 2];
+        int i = lo, j = hi;
+        while (i <= j) {
+            while (v[i] < pivot) i++;
+            while (v[j] > pivot) j--;
+            if (i <= j) {
+                double t = v[i];
+                v[i] = v[j];
+                v[j] = t;
+                i++, j--;
+            }
+        }
+        if (k <= j) hi = j;
+        else if (k >= i) lo = i;
+        else return v[k];
+    }
+    return v[k];
+}
+
 /* The p-th percentile (0-100) of v[0..n) by linear interpolation between
  * closest ranks (as a spreadsheet's PERCENTILE.INC; p=50 is the median).
- * Sorts v. */
+ * Reorders v. */
 static double percentile(double *v, int n, double p)
 {
     if (n == 0) return NAN;
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
     double pos = p / 100.0 * (n - 1);
     int lo = (int)floor(pos);
     double frac = pos - lo;
-    return lo + 1 < n ? v[lo] + frac * (v[lo + 1] - v[lo]) : v[lo];
+    double a = select_kth(v, n, lo);
+    if (lo + 1 >= n || frac == 0) return a;
+    double b = v[lo + 1];
+    for (int i = lo + 2; i < n; i++)
+        if (v[i] < b) b = v[i];
+    return a + frac * (b - a);
 }
 
-/* Number of different values in v[0..n). Sorts v. */
+/* Number of different values in v[0..n). Values that are small whole
+ * numbers (dictionary codes) are counted with a stamp table, others by
+ * sorting. Reorders v. */
 static double distinct_count(double *v, int n)
 {
-    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    double max = 0;
+    bool codes = true;
+    for (int i = 0; i < n && codes; i++) {
+        codes = v[i] >= 0 && v[i] == floor(v[i]) && v[i] < (1 << 24);
+        if (v[i] > max) max = v[i];
+    }
     int k = 0;
+    if (codes) {
+        size_t m = (size_t)max + 1;
+        unsigned char *seen = xcalloc(m, 1);
+        for (int i = 0; i < n; i++) {
+            size_t c = (size_t)v[i];
+            if (!seen[c]) seen[c] = 1, k++;
+        }
+        free(seen);
+        return k;
+    }
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
     for (int i = 0; i < n; i++)
         if (i == 0 || v[i] != v[i - 1]) k++;
     return k;
@@ -568,6 +616,97 @@ static void latest_import(sqlite3 *db, const char *kind, char *out, size_t n)
     sqlite3_finalize(st);
 }
 
+/* One fact's work: load it and compute every definition over it. */
+typedef struct FactTask {
+    MeasureSet *ms;
+    const Fact *f;
+    sqlite3 *db;        /* the connection this task reads with */
+    double load_s;      /* seconds spent loading */
+} FactTask;
+
+static void run_fact(FactTask *t)
+{
+    MeasureSet *ms = t->ms;
+    const Fact *f = t->f;
+    double tl = mono_seconds();
+    FactData fd;
+    fact_load(t->db, f, &ms->forces, &ms->lpas, &fd);
+    t->load_s = mono_seconds() - tl;
+    /* month of each row per counted-by field, computed once */
+    int *mcol[FACT_MAX_FIELDS] = {0};
+    for (int di = 0; di < ms->defs.n; di++) {
+        MeasureDef *d = &ms->defs.d[di];
+        if (d->fact != f) continue;
+        DefValues *dv = &ms->vals[di];
+        bool stock = d->live_to >= 0;
+        int lo, hi;
+        fact_months(&fd, d->counted, &lo, &hi);
+        dv->m0 = lo;
+        dv->nm = hi >= lo ? hi - lo + 1 : 0;
+        dv->area0 = f->public_data ? 0 : ms->forces.n;
+        dv->nareas = f->public_data ? ms->forces.n : 1 + ms->lpas.n;
+        for (int w = 0; w < NWIN; w++) dv->has[w] = true;
+        if (f->months_per_row > 1) dv->has[WIN_MONTH] = false;
+        if (stock) dv->has[WIN_12M] = false;
+        alloc_series(dv, f->public_data);
+        if (dv->nm == 0) continue;
+        if (d->where) expr_bind(d->where, &fd);
+        if (d->arg) expr_bind(d->arg, &fd);
+        if (stock) {
+            compute_stock(ms, di, &fd);
+        } else {
+            if (!mcol[d->counted]) {
+                mcol[d->counted] = xmalloc(sizeof(int) * (size_t)(fd.nrows ? fd.nrows : 1));
+                const double *c = fd.col[d->counted];
+                for (int r = 0; r < fd.nrows; r++) mcol[d->counted][r] = month_of(c[r]);
+            }
+            compute_flow(ms, di, &fd, mcol[d->counted]);
+        }
+        if (f->public_data) compute_ranks(ms, di);
+    }
+    for (int i = 0; i < FACT_MAX_FIELDS; i++) free(mcol[i]);
+    fact_data_free(&fd);
+}
+
+/* The facts of a computation, shared by the workers. */
+typedef struct Queue {
+    FactTask *tasks;
+    int n, next;
+    pthread_mutex_t mu;
+    const char *path;   /* the database file, for workers' own connections */
+} Queue;
+
+/* A worker: its own read-only connection, then facts until none is left. */
+static void *worker(void *arg)
+{
+    Queue *q = arg;
+    sqlite3 *db = db_open_reader(q->path);
+    for (;;) {
+        pthread_mutex_lock(&q->mu);
+        int i = q->next < q->n ? q->next++ : -1;
+        pthread_mutex_unlock(&q->mu);
+        if (i < 0) break;
+        q->tasks[i].db = db;
+        run_fact(&q->tasks[i]);
+    }
+    db_close(db);
+    return NULL;
+}
+
+/* Rough cost of loading a fact, to start the biggest first. */
+static long long fact_rows(sqlite3 *db, const Fact *f)
+{
+    sqlite3_stmt *st = NULL;
+    if (strcmp(f->name, "crimes") == 0) st = db_prepare(db, "SELECT count(*)*4 FROM fx_crime");
+    else if (strcmp(f->name, "incidents") == 0) st = db_prepare(db, "SELECT max(rowid) FROM fx_incident");
+    else if (strcmp(f->name, "calls") == 0) st = db_prepare(db, "SELECT max(rowid) FROM fx_call");
+    else if (strcmp(f->name, "contacts") == 0) st = db_prepare(db, "SELECT max(rowid) FROM fx_contact");
+    if (!st) return 0;
+    long long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    return n;
+}
+
 void measures_compute(sqlite3 *db, MeasureSet *ms)
 {
     double t0 = mono_seconds();
@@ -586,51 +725,41 @@ void measures_compute(sqlite3 *db, MeasureSet *ms)
         if (fi >= 0 && pi >= 0 && ms->npeers[fi] < MAX_PEERS) ms->peers[fi][ms->npeers[fi]++] = pi;
     }
     sqlite3_finalize(st);
-    double load = 0;
-    for (int k = 0; k < nfacts; k++) {
-        const Fact *f = &facts[k];
+    /* the facts in use, biggest first */
+    FactTask tasks[16];
+    long long cost[16];
+    int nt = 0;
+    for (int k = 0; k < nfacts && nt < 16; k++) {
         bool used = false;
-        for (int di = 0; di < ms->defs.n; di++) used |= ms->defs.d[di].fact == f;
+        for (int di = 0; di < ms->defs.n; di++) used |= ms->defs.d[di].fact == &facts[k];
         if (!used) continue;
-        double tl = mono_seconds();
-        FactData fd;
-        fact_load(db, f, &ms->forces, &ms->lpas, &fd);
-        load += mono_seconds() - tl;
-        /* month of each row per counted-by field, computed once */
-        int *mcol[FACT_MAX_FIELDS] = {0};
-        for (int di = 0; di < ms->defs.n; di++) {
-            MeasureDef *d = &ms->defs.d[di];
-            if (d->fact != f) continue;
-            DefValues *dv = &ms->vals[di];
-            bool stock = d->live_to >= 0;
-            int lo, hi;
-            fact_months(&fd, d->counted, &lo, &hi);
-            dv->m0 = lo;
-            dv->nm = hi >= lo ? hi - lo + 1 : 0;
-            dv->area0 = f->public_data ? 0 : ms->forces.n;
-            dv->nareas = f->public_data ? ms->forces.n : 1 + ms->lpas.n;
-            for (int w = 0; w < NWIN; w++) dv->has[w] = true;
-            if (f->months_per_row > 1) dv->has[WIN_MONTH] = false;
-            if (stock) dv->has[WIN_12M] = false;
-            alloc_series(dv, f->public_data);
-            if (dv->nm == 0) continue;
-            if (d->where) expr_bind(d->where, &fd);
-            if (d->arg) expr_bind(d->arg, &fd);
-            if (stock) {
-                compute_stock(ms, di, &fd);
-            } else {
-                if (!mcol[d->counted]) {
-                    mcol[d->counted] = xmalloc(sizeof(int) * (size_t)(fd.nrows ? fd.nrows : 1));
-                    const double *c = fd.col[d->counted];
-                    for (int r = 0; r < fd.nrows; r++) mcol[d->counted][r] = month_of(c[r]);
-                }
-                compute_flow(ms, di, &fd, mcol[d->counted]);
-            }
-            if (f->public_data) compute_ranks(ms, di);
-        }
-        for (int i = 0; i < FACT_MAX_FIELDS; i++) free(mcol[i]);
-        fact_data_free(&fd);
+        tasks[nt] = (FactTask){ms, &facts[k], db, 0};
+        cost[nt++] = fact_rows(db, &facts[k]);
     }
+    for (int i = 1; i < nt; i++)
+        for (int j = i; j > 0 && cost[j] > cost[j - 1]; j--) {
+            FactTask t = tasks[j];
+            tasks[j] = tasks[j - 1], tasks[j - 1] = t;
+            long long c = cost[j];
+            cost[j] = cost[j - 1], cost[j - 1] = c;
+        }
+    /* Two workers with their own connections share the facts (the machine
+     * has two cores); an in-memory or unnamed store is read on this
+     * connection alone. */
+    const char *path = sqlite3_db_filename(db, "main");
+    long long big = nt ? cost[0] : 0;
+    if (path && *path && nt > 1 && big > 100000) {
+        Queue q = {tasks, nt, 0, PTHREAD_MUTEX_INITIALIZER, path};
+        pthread_t th[2];
+        for (int i = 0; i < 2; i++)
+            if (pthread_create(&th[i], NULL, worker, &q) != 0) die("cannot start a thread");
+        for (int i = 0; i < 2; i++) pthread_join(th[i], NULL);
+        pthread_mutex_destroy(&q.mu);
+    } else {
+        for (int i = 0; i < nt; i++) run_fact(&tasks[i]);
+    }
+    double load = 0;
+    for (int i = 0; i < nt; i++) load += tasks[i].load_s;
     latest_import(db, "police-uk", ms->asat_puk, sizeof ms->asat_puk);
     latest_import(db, "home-office-crime", ms->asat_ho, sizeof ms->asat_ho);
     latest_import(db, "crimes", ms->asat_force, sizeof ms->asat_force);
