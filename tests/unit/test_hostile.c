@@ -38,7 +38,7 @@ static const char *const hostile[] = {
 };
 
 /* Every parameter any page reads, and one no page reads. */
-static const char *const params[] = {"force", "period", "key", "next", "saved", "action", "peer", "login", "password", "csrf", "zz"};
+static const char *const params[] = {"force", "period", "key", "next", "saved", "action", "peer", "login", "password", "csrf", "window", "area", "spec", "note", "zz"};
 
 typedef struct Ctx {
     char *dir;
@@ -187,6 +187,13 @@ static void test_every_form_field(void **state)
         snprintf(body, sizeof body, "csrf=%s&key=%s", c->csrf, enc);
         assert_true(request(c, "POST", "/dashboard", body) >= 400);
         assert_true(request(c, "POST", "/measure", body) >= 400);
+        /* the measure editor: a hostile definition and note are refused,
+         * and the page that names the mistake escapes what was typed */
+        snprintf(body, sizeof body, "csrf=%s&spec=%s&note=%s", c->csrf, enc, enc);
+        assert_true(request(c, "POST", "/measure/edit", body) >= 400);
+        snprintf(body, sizeof body, "csrf=%s&spec=key%%3A+%s%%0Atitle%%3A+%s%%0Adefinition%%3A+x%%0Abetter%%3A+lower%%0Afact%%3A+crimes%%0Ameasure%%3A+count%%0Awhere%%3A+%s",
+                 c->csrf, enc, enc, enc);
+        assert_true(request(c, "POST", "/measure/edit", body) >= 400);
     }
     assert_int_equal(fingerprint(c->db), before);
     /* and the same form with good values does change the settings */
