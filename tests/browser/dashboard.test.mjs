@@ -95,6 +95,30 @@ test('the dashboard has no serious accessibility violation', { skip }, async () 
   assert.deepEqual(await axeProblems(), []);
 });
 
+test('the dashboard shows the Plan priorities with RAG ratings', { skip }, async () => {
+  await page.goto(`${srv.base}/dashboard`);
+  await page.getByRole('heading', { name: 'Against the Plan' }).waitFor();
+  const caption = page.locator('table.perf caption', { hasText: 'Effective and efficient response' });
+  assert.equal(await caption.count(), 1, 'a table for the response priority');
+  const tags = page.locator('table.perf strong.tag');
+  assert.ok(await tags.count() >= 5, 'RAG tags beside the measures with targets');
+});
+
+test('a measure page charts the month, the rolling 12 months and the target', { skip }, async () => {
+  await page.click('a:has-text("Grade 1 urban response")');
+  await page.waitForURL('**/measure?key=response.g1-urban**');
+  const chart = page.locator('svg.chart').first();
+  await chart.waitFor({ state: 'visible' });
+  assert.equal(await chart.locator('.target').count() >= 1, true, 'a target line');
+  assert.ok(await chart.locator('.series-2').count() >= 1, 'a rolling 12-month line');
+  assert.match(await page.locator('dl.figures').innerText(), /00:\d\d:\d\d/, 'durations shown as h:mm:ss');
+  assert.ok(await page.locator('table >> text=North Northamptonshire').count() >= 1, 'the local policing areas');
+  const file = join(process.env.ASSURE_SCREENSHOT_DIR || process.env.TMPDIR || tmpdir(), 'measure.png');
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(`# screenshot: ${file}`);
+  assert.deepEqual(await axeProblems(), []);
+});
+
 test('no page broke its Content-Security-Policy', { skip }, async () => {
   assert.deepEqual(cspViolations, []);
 });
