@@ -159,8 +159,9 @@ static void recent(Req *r, const MeasureSet *ms, int d, int area, int m)
     const DefValues *dv = &ms->vals[d];
     Window base = dv->has[WIN_MONTH] ? WIN_MONTH : WIN_QUARTER;
     html_printf(&r->out, "<h2>Recent values</h2>\n<table class=\"table\"><thead><tr><th scope=\"col\">Period</th><th scope=\"col\" class=\"num\">Value</th>"
-                         "<th scope=\"col\" class=\"num\">%s</th>%s<th scope=\"col\">Against target</th><th scope=\"col\" class=\"num\">Change on last year</th></tr></thead><tbody>\n",
-                ms->defs.d[d].unit == UNIT_COUNT ? "Counted" : "Out of", dv->has[WIN_12M] ? "<th scope=\"col\" class=\"num\">12 months</th>" : "");
+                         "<th scope=\"col\" class=\"num\">%s</th>", ms->defs.d[d].unit == UNIT_COUNT ? "Counted" : "Out of");
+    if (dv->has[WIN_12M]) html_lit(&r->out, "<th scope=\"col\" class=\"num\">12 months</th>");
+    html_lit(&r->out, "<th scope=\"col\">Against target</th><th scope=\"col\" class=\"num\">Change on last year</th></tr></thead><tbody>\n");
     int shown = 0;
     for (int k = m; k >= dv->m0 && shown < 13; k--) {
         MeasureValue v, y;

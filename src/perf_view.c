@@ -66,9 +66,12 @@ void perf_change(Buf *out, const MeasureValue *v)
     const MeasureDef *d = v->def;
     bool worse = d->better == BETTER_HIGHER ? v->yoy_change < 0 : d->better == BETTER_LOWER ? v->yoy_change > 0 : false;
     bool better = d->better == BETTER_HIGHER ? v->yoy_change > 0 : d->better == BETTER_LOWER ? v->yoy_change < 0 : false;
-    const char *cls = v->yoy_change == 0 || (!worse && !better) ? "same" : worse ? "worse" : "better";
+    /* a change that rounds to nothing shows as none */
+    double shown = d->unit == UNIT_PERCENT ? round(v->yoy_change * 10) / 10 : round(v->yoy_change);
+    if (shown == 0) worse = better = false;
+    const char *cls = shown == 0 || (!worse && !better) ? "same" : worse ? "worse" : "better";
     char n[48];
-    const char *sign = v->yoy_change > 0 ? "+" : v->yoy_change < 0 ? "-" : "";
+    const char *sign = shown > 0 ? "+" : shown < 0 ? "-" : "";
     switch (d->unit) {
     case UNIT_PERCENT:
         snprintf(n, sizeof n, "%s%.1f points", sign, fabs(v->yoy_change));
