@@ -29,9 +29,15 @@ int cmd_init(Opts *o)
     }
     if (o->demo) {
         double t0 = mono_seconds();
+        /* a new file: write the demo straight into it (a rollback journal
+         * has nothing to keep for pages that did not exist), then go back
+         * to WAL; a failure leaves a file to delete, never a half office */
+        db_exec(db, "PRAGMA journal_mode=DELETE");
+        db_exec(db, "PRAGMA cache_size=-65536");
         db_exec(db, "BEGIN IMMEDIATE");
         demo_populate(db);
         db_exec(db, "COMMIT");
+        db_exec(db, "PRAGMA journal_mode=WAL");
         printf("created %s with the demo office (%.1f s)\n", path, mono_seconds() - t0);
         printf("demo logins: %s / %s (administrator), %s / %s (read-only)\n", demo_admin_login(), demo_admin_password(),
                demo_viewer_login(), demo_viewer_password());

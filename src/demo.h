@@ -28,6 +28,13 @@
  * failure here is a programming error. */
 void demo_populate(sqlite3 *db);
 
+/* Writes three years (2023 to 2025) of the office force's own extracts
+ * (crimes with reviews and victim updates, incidents, calls, officers'
+ * time by place, two local policing areas) and the demo Plan with the
+ * measures that evidence it (demo_force.c). Returns the rows written.
+ * Needs the shipped measure definitions in the store. */
+long long demo_force_populate(sqlite3 *db, long long import_id);
+
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */
 const char *demo_admin_login(void);
