@@ -16,9 +16,13 @@ static const struct {
     bool (*run)(Import *imp, char **paths, int npaths);
     const char *what;
 } kinds[] = {
+    {"calls", import_calls, "the force's 999 and 101 calls: offered and answered times (CSV)"},
+    {"crimes", import_crimes, "the force's crime records: times, offence, flags, area, pseudonymous victim, outcome, reviews (CSV)"},
     {"home-office-crime", import_home_office_crime, "the Home Office police recorded crime by force table (CSV or .zip)"},
+    {"incidents", import_incidents, "the force's incidents: created and first arrival, grade, urban or rural, area (CSV)"},
     {"ons-population", import_ons_population, "ONS mid-year population of police force areas (CSV)"},
     {"police-uk", import_police_uk, "data.police.uk street, outcomes and stop-and-search CSVs, folders or .zip archives"},
+    {"victim-contacts", import_victim_contacts, "updates given to victims of the force's crimes (CSV)"},
 };
 
 int cmd_import(Opts *o)
@@ -31,7 +35,11 @@ int cmd_import(Opts *o)
     size_t k;
     for (k = 0; k < ARRAY_LEN(kinds); k++)
         if (strcmp(kinds[k].kind, o->args[0]) == 0) break;
-    if (k == ARRAY_LEN(kinds)) die("import: unknown kind '%s'; expected home-office-crime, ons-population or police-uk", o->args[0]);
+    if (k == ARRAY_LEN(kinds)) {
+        Buf list = {0};
+        for (size_t i = 0; i < ARRAY_LEN(kinds); i++) buf_printf(&list, "%s%s", i ? ", " : "", kinds[i].kind);
+        die("import: unknown kind '%s'; expected one of %s", o->args[0], buf_cstr(&list));
+    }
     sqlite3 *db = db_open(opts_db(o), false);
     Import imp;
     memset(&imp, 0, sizeof imp);

@@ -78,6 +78,11 @@ void import_progress(Import *imp, const CsvReader *r);
 bool import_police_uk(Import *imp, char **paths, int npaths);
 bool import_home_office_crime(Import *imp, char **paths, int npaths);
 bool import_ons_population(Import *imp, char **paths, int npaths);
+/* The force's own extracts (import_force.c). */
+bool import_crimes(Import *imp, char **paths, int npaths);
+bool import_incidents(Import *imp, char **paths, int npaths);
+bool import_victim_contacts(Import *imp, char **paths, int npaths);
+bool import_calls(Import *imp, char **paths, int npaths);
 
 /* Parses "YYYY-MM" into YYYYMM; false when malformed. */
 bool parse_month(const char *s, size_t len, int *yyyymm);
