@@ -13,7 +13,16 @@
 #       bench/out/street-10m.csv and reused) through the same three;
 #   (c) `assure measures --force all --format json` on the database of (a)
 #       (of (b) when (a) was skipped), with the internal figure that
-#       ASSURE_TIMING=1 prints.
+#       ASSURE_TIMING=1 prints;
+#   (d) a generated month of officers' location pings (30 million rows,
+#       PINGS_ROWS=N for another size; `assure gen pings`, kept in bench/out
+#       and reused) against the demo county's 100 polygons: `assure import
+#       pings` (which reports its point-in-polygon rate, timed apart from
+#       parsing) and the two visibility measures; DuckDB loading the same CSV
+#       and placing the pings by a plain-SQL even-odd join
+#       (bench/duckdb-pip.mjs: DuckDB's spatial extension is a run-time
+#       download, which the bench does not allow);
+#   (e) every measure over the demo office's three years of force data.
 # Wall seconds, rows per second, MB per second (of CSV text) and peak
 # resident memory (GNU time's %M, of the whole process: node for DuckDB).
 # The file caches are warmed before each data set, so every tool reads from
@@ -244,6 +253,50 @@ if [ -n "$MEASURES_DB" ]; then
     internal_line=$(grep '^measures: computed' "$OUT/measures.log" | head -n 1)
 fi
 
+# --- (d) a month of officers' location pings -------------------------------------
+PINGS_ROWS=${PINGS_ROWS:-30000000}
+PINGS_CSV=$OUT/pings-$PINGS_ROWS.csv
+GEOJSON=$OUT/boundaries.geojson
+PIP_RATE= PIP_DUCK_RATE= PINGS_LINE=
+"$ASSURE" gen boundaries -o "$GEOJSON" || fail "assure gen boundaries failed"
+if [ -s "$PINGS_CSV" ]; then
+    echo "(d) location pings: reusing $PINGS_CSV"
+else
+    echo "(d) location pings: assure gen pings --rows $PINGS_ROWS"
+    timed gen-pings "$ASSURE" gen pings --rows "$PINGS_ROWS" --seed 1 -o "$PINGS_CSV" || fail "assure gen pings failed (see bench/out/gen-pings.log)"
+    echo "generated $PINGS_CSV in $WALL s" >>"$NOTES"
+fi
+bytes=$(wc -c <"$PINGS_CSV")
+rows=$PINGS_ROWS
+label="pings, $((PINGS_ROWS / 1000000))M rows"
+warm "$PINGS_CSV"
+echo "    assure import pings"
+"$ASSURE" init --db "$W/pings.db" >/dev/null && "$ASSURE" forces --db "$W/pings.db" office Northamptonshire >/dev/null &&
+    "$ASSURE" import --quiet --db "$W/pings.db" boundaries "$GEOJSON" >"$OUT/pings-boundaries.log" || fail "setting up the pings database failed"
+if timed pings-assure "$ASSURE" import --quiet --db "$W/pings.db" pings "$PINGS_CSV"; then
+    row "$label" "assure import pings" "$(imported_rows "$OUT/pings-assure.log")" "$bytes"
+    PIP_RATE=$(sed -n 's/.* at \([0-9.]*\) million pings a second.*/\1/p' "$OUT/pings-assure.log")
+    PINGS_LINE=$(sed -n 's/^imported [^:]*: //p' "$OUT/pings-assure.log")
+    for key in visibility.out-of-station visibility.priority-locations; do
+        if timed "pings-$key" "$ASSURE" measures --db "$W/pings.db" --measure "$key" --window month; then
+            row "$label" "assure measures $key" 0 0 "$(sed -n 2p "$OUT/pings-$key.log" | tr -s ' ' | cut -d' ' -f3-)"
+        fi
+    done
+else
+    row "$label" "assure import pings" 0 0 "FAILED: see bench/out/pings-assure.log"
+fi
+rm -f "$W/pings.db"
+echo "    DuckDB: load, then point in polygon by plain SQL"
+if timed pings-duckdb node bench/duckdb-pip.mjs "$W/pings.duckdb" "$GEOJSON" "$PINGS_CSV"; then
+    dline=$(grep '^rows=' "$OUT/pings-duckdb.log")
+    row "$label" "DuckDB load + PIP SQL (node)" "$(echo "$dline" | sed -n 's/^rows=\([0-9]*\).*/\1/p')" "$bytes" "$dline"
+    PIP_DUCK_RATE=$(echo "$dline" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } printf "%.2f", v["pip"] > 0 ? v["rows"] / v["pip"] / 1e6 : 0 }')
+else
+    row "$label" "DuckDB load + PIP SQL (node)" 0 0 "FAILED: see bench/out/pings-duckdb.log"
+fi
+rm -rf "$W/pings.duckdb"*
+echo "pings: $PINGS_ROWS rows, $((bytes / 1000000)) MB of CSV ($PINGS_CSV), against $(grep -o '"kind"' "$GEOJSON" | wc -l) polygons" >>"$NOTES"
+
 # --- (e) every measure over the demo office's three years of force data ------------
 DEMO_MS= DEMO_INTERNAL= DEMO_LINE=
 echo "(e) every measure over the demo office (three years of the force's own data), $MEASURE_RUNS runs"
@@ -315,6 +368,13 @@ verdict() {
         fi
     else
         echo "  all measures for all forces < 50 ms: not measured"
+    fi
+    if [ -n "$PIP_RATE" ]; then
+        echo "  point in polygon >= 20 million pings a second per core (one core): ${PIP_RATE} million  ($(verdict "$PIP_RATE" ge 20))"
+        echo "    DuckDB's plain-SQL even-odd join, the same pings and polygons: ${PIP_DUCK_RATE:-not measured} million a second (all cores)"
+        echo "    $PINGS_LINE"
+    else
+        echo "  point in polygon >= 20 million pings a second per core: not measured"
     fi
     if [ -n "$DEMO_INTERNAL" ]; then
         echo "  every measure over three years of the demo force < 1 s, median of $MEASURE_RUNS runs:"

@@ -1,6 +1,11 @@
 /*
- * cmd_gen.c: `assure gen street`, synthetic data.police.uk street CSVs.
+ * cmd_gen.c: `assure gen street`, synthetic data.police.uk street CSVs;
+ * `assure gen pings`, officers' location pings for a month (the format of
+ * docs/data-formats.md, "Location pings") around the demo county; and
+ * `assure gen boundaries`, the demo county's stations, priority locations
+ * and areas as GeoJSON.
  *
+ * Street files:
  * Writes N rows in the exact format of the monthly street-level crime files
  * (same header, LF line ends, RFC 4180 quoting only where a field holds a
  * comma) for benchmarks and tests that need more rows than the real data
@@ -22,6 +27,7 @@
  * never leaves a truncated FILE behind.
  */
 #include "commands.h"
+#include "geo.h"
 #include "util.h"
 
 #include <errno.h>
@@ -419,13 +425,137 @@ static void gen_street(Out *o, long long rows, uint64_t seed)
     }
 }
 
-/* `assure gen street --rows N [--seed S] -o FILE` (see the file comment). */
+/* ---- officers' location pings ---- */
+
+/* The pings' month: November 2025 (GMT throughout, so local times are
+ * UTC and every day has 86,400 seconds). */
+#define PING_DAYS 30
+#define PING_STEP 30      /* seconds between an officer's pings */
+#define PING_SHIFT 28800  /* an eight-hour shift */
+#define PING_AFTER 600    /* a device keeps pinging ten minutes off duty */
+
+/* A place an officer spends a while: a point in millionths of a degree and
+ * when they leave it. */
+typedef struct Spot {
+    long lat, lon;
+    int until;       /* seconds into the month */
+    int gap_until;   /* no pings before this (a dead spot, a flat battery) */
+} Spot;
+
+static long to_micro(double d)
+{
+    return (long)(d * 1e6 + (d < 0 ? -0.5 : 0.5));
+}
+
+/* Writes `rows` pings, in time order, of as many officers as a month of
+ * eight-hour shifts on two days in three needs: every 30 seconds on duty
+ * and for ten minutes after (on_duty N), with now and then a gap of 4 to
+ * 10 minutes; each officer spends 10 to 60 minutes at a place: their
+ * station (about 40%), a priority location (8% for neighbourhood officers
+ * and PCSOs, 3% for response) or elsewhere around their town. */
+static void gen_pings(Out *o, long long rows, uint64_t seed)
+{
+    Rng rng = {seed ^ 0x50494E47ULL};
+    /* the demo county's polygons give the stations and priority locations */
+    Buf b = {0};
+    geo_demo_boundaries(&b);
+    GeoSet set;
+    char err[256];
+    if (!geo_parse(b.s, b.len, &set, NULL, err, sizeof err)) die("gen: the demo boundaries do not parse: %s", err);
+    buf_free(&b);
+    int nst = 0, npr = 0;
+    long st_lat[64], st_lon[64], pr_lat[128], pr_lon[128], pr_r[128];
+    for (int i = 0; i < set.n; i++) {
+        const GeoPolygon *p = &set.p[i];
+        double clat = (p->miny + p->maxy) / 2, clon = (p->minx + p->maxx) / 2;
+        if (p->kind == GEO_STATION && nst < 64) st_lat[nst] = to_micro(clat), st_lon[nst++] = to_micro(clon);
+        if (p->kind == GEO_PRIORITY && npr < 128) {
+            pr_lat[npr] = to_micro(clat), pr_lon[npr] = to_micro(clon);
+            pr_r[npr++] = to_micro((p->maxy - p->miny) / 6);
+        }
+    }
+    geo_free(&set, NULL);
+    long long per_officer = (long long)PING_DAYS * 2 / 3 * (PING_SHIFT + PING_AFTER) / PING_STEP;
+    /* a tenth more officers than the average asks, so the rows run out
+     * (at N) in the month's last days rather than the month first */
+    int officers = (int)(rows / (per_officer * 9 / 10)) + 1;
+    Spot *spot = xcalloc((size_t)officers, sizeof *spot);
+    char day_text[PING_DAYS][12];
+    for (int d = 0; d < PING_DAYS; d++) memcpy(day_text[d], "2025-11-00 ", 12), day_text[d][8] = (char)('0' + (d + 1) / 10), day_text[d][9] = (char)('0' + (d + 1) % 10);
+    static const char *const team_name[] = {"neighbourhood", "response", "pcso"};
+    puts_(o, "officer,team,at,latitude,longitude,on_duty\n");
+    long long written = 0;
+    for (int t = 0; t < PING_DAYS * 86400 && written < rows; t += PING_STEP) {
+        for (int k = 0; k < officers && written < rows; k++) {
+            /* shifts start at 07:00, 15:00 or 23:00 by officer; the officer
+             * works two days in three, by a hash of officer and day */
+            int start = 7 * 3600 + (k % 3) * PING_SHIFT;
+            int since = t - start;
+            if (since < 0) continue;
+            int day = since / 86400, into = since % 86400;
+            if (into >= PING_SHIFT + PING_AFTER) continue;
+            uint64_t h = ((uint64_t)k * 0x9E3779B97F4A7C15ULL) ^ ((uint64_t)day * 0xC2B2AE3D27D4EB4FULL);
+            if ((h >> 40) % 3 == 0) continue;
+            Spot *sp = &spot[k];
+            if (t < sp->gap_until) continue;
+            int team = k % 10 < 4 ? 0 : k % 10 < 8 ? 1 : 2;
+            int town = (k / 10) % nst;
+            if (t >= sp->until) {
+                /* a new place for 10 to 60 minutes */
+                uint32_t u = rng_below(&rng, 100);
+                int at_station = team == 1 ? 45 : 40, in_priority = team == 1 ? 3 : 8;
+                if ((int)u < at_station) {
+                    sp->lat = st_lat[town], sp->lon = st_lon[town];
+                } else if ((int)u < at_station + in_priority) {
+                    int p = (int)rng_below(&rng, (uint32_t)npr);
+                    long r = pr_r[p] > 1 ? pr_r[p] : 1;
+                    sp->lat = pr_lat[p] + (long)rng_below(&rng, (uint32_t)(2 * r)) - r;
+                    sp->lon = pr_lon[p] + (long)rng_below(&rng, (uint32_t)(2 * r)) - r;
+                } else {
+                    long spread = team == 1 ? 60000 : 45000; /* millionths: about 6 or 4.5 km */
+                    sp->lat = st_lat[town] + (long)rng_below(&rng, (uint32_t)(2 * spread)) - spread;
+                    sp->lon = st_lon[town] + (long)rng_below(&rng, (uint32_t)(3 * spread)) - 3 * spread / 2;
+                }
+                sp->until = t + 600 + (int)rng_below(&rng, 3000);
+            }
+            /* one ping in 500 starts a gap of 4 to 10 minutes */
+            if (rng_below(&rng, 500) == 0) sp->gap_until = t + 240 + (int)rng_below(&rng, 360);
+            bool on = into < PING_SHIFT;
+            int secs = t % 86400;
+            putch(o, 'P');
+            put_digits(o, (unsigned long)k, 5);
+            putch(o, ',');
+            puts_(o, team_name[team]);
+            putch(o, ',');
+            put(o, day_text[t / 86400], 11);
+            put_digits(o, (unsigned long)(secs / 3600), 2);
+            putch(o, ':');
+            put_digits(o, (unsigned long)(secs / 60 % 60), 2);
+            putch(o, ':');
+            put_digits(o, (unsigned long)(secs % 60), 2);
+            putch(o, ',');
+            put_coord(o, sp->lat + (long)rng_below(&rng, 200) - 100);
+            putch(o, ',');
+            put_coord(o, sp->lon + (long)rng_below(&rng, 300) - 150);
+            puts_(o, on ? ",Y\n" : ",N\n");
+            written++;
+            if (o->len > GEN_BUF - GEN_ROW_MAX) out_flush(o);
+        }
+    }
+    free(spot);
+}
+
+/* `assure gen street|pings --rows N [--seed S] -o FILE` and `assure gen
+ * boundaries -o FILE` (see the file comment). */
 int cmd_gen(Opts *o)
 {
-    static const char usage[] = "usage: assure gen street --rows N [--seed N] -o FILE";
-    if (o->nargs != 1) die("gen: say what to generate (only 'street' is known); %s", usage);
-    if (strcmp(o->args[0], "street") != 0) die("gen: unknown kind '%s' (only 'street' is known); %s", o->args[0], usage);
-    if (o->rows <= 0) die("gen: --rows N is required and must be at least 1; %s", usage);
+    static const char usage[] = "usage: assure gen street|pings --rows N [--seed N] -o FILE, or assure gen boundaries -o FILE";
+    if (o->nargs != 1) die("gen: say what to generate (street, pings or boundaries); %s", usage);
+    const char *kind = o->args[0];
+    bool boundaries = strcmp(kind, "boundaries") == 0;
+    if (!boundaries && strcmp(kind, "street") != 0 && strcmp(kind, "pings") != 0)
+        die("gen: unknown kind '%s' (expected street, pings or boundaries); %s", kind, usage);
+    if (!boundaries && o->rows <= 0) die("gen: --rows N is required and must be at least 1; %s", usage);
     if (o->rows > GEN_MAX_ROWS) die("gen: --rows %lld is more than the %lld this generator allows", o->rows, GEN_MAX_ROWS);
     if (!o->output || !*o->output) die("gen: -o FILE is required; %s", usage);
 
@@ -435,7 +565,23 @@ int cmd_gen(Opts *o)
     int fd = open(part, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) die("gen: cannot create %s: %s", part, strerror(errno));
     Out out = {fd, part, xmalloc(GEN_BUF), 0};
-    gen_street(&out, o->rows, (uint64_t)o->seed);
+    if (boundaries) {
+        Buf b = {0};
+        geo_demo_boundaries(&b);
+        size_t done = 0;
+        while (done < b.len) {
+            size_t n = b.len - done < GEN_BUF ? b.len - done : GEN_BUF;
+            memcpy(out.buf, b.s + done, n);
+            out.len = n;
+            out_flush(&out);
+            done += n;
+        }
+        buf_free(&b);
+    } else if (strcmp(kind, "pings") == 0) {
+        gen_pings(&out, o->rows, (uint64_t)o->seed);
+    } else {
+        gen_street(&out, o->rows, (uint64_t)o->seed);
+    }
     out_flush(&out);
     if (close(fd) != 0) die("gen: cannot write %s: %s", part, strerror(errno));
     if (rename(part, o->output) != 0) die("gen: cannot rename %s to %s: %s", part, o->output, strerror(errno));

@@ -16,11 +16,13 @@ static const struct {
     bool (*run)(Import *imp, char **paths, int npaths);
     const char *what;
 } kinds[] = {
+    {"boundaries", import_boundaries, "police stations, priority locations and local policing areas as polygons (GeoJSON; replaces all held)"},
     {"calls", import_calls, "the force's 999 and 101 calls: offered and answered times (CSV)"},
     {"crimes", import_crimes, "the force's crime records: times, offence, flags, area, pseudonymous victim, outcome, reviews (CSV)"},
     {"home-office-crime", import_home_office_crime, "the Home Office police recorded crime by force table (CSV or .zip)"},
     {"incidents", import_incidents, "the force's incidents: created and first arrival, grade, urban or rural, area (CSV)"},
     {"ons-population", import_ons_population, "ONS mid-year population of police force areas (CSV)"},
+    {"pings", import_pings, "officers' location pings, placed against the boundaries held into time by place (CSV)"},
     {"police-uk", import_police_uk, "data.police.uk street, outcomes and stop-and-search CSVs, folders or .zip archives"},
     {"victim-contacts", import_victim_contacts, "updates given to victims of the force's crimes (CSV)"},
 };

@@ -72,6 +72,18 @@ static bool refill(CsvReader *r)
     return true;
 }
 
+long long csv_rest(CsvReader *r, char **out)
+{
+    while (!r->eof)
+        if (!refill(r)) return -1;
+    size_t n = r->end - r->pos;
+    *out = xmalloc(n + 1);
+    memcpy(*out, r->buf + r->pos, n);
+    (*out)[n] = 0;
+    r->pos = r->end;
+    return (long long)n;
+}
+
 /* Splits the quote-free line [p, nl) into fields. */
 static int split_plain(CsvReader *r, char *p, char *nl)
 {

@@ -49,6 +49,10 @@ void csv_open(CsvReader *r, CsvReadFn fn, void *ctx);
 /* Reads the next record: 1 when one was read, 0 at the end, -1 on a
  * malformed input (r->err says what, r->record_line where). */
 int csv_next(CsvReader *r);
+/* Reads the rest of the input unparsed, for a source that is not CSV (a
+ * GeoJSON file): *out gets it (allocated, NUL-terminated, the byte order
+ * mark skipped; the caller frees). Returns its length, -1 on a read error. */
+long long csv_rest(CsvReader *r, char **out);
 /* Frees the buffer. */
 void csv_close(CsvReader *r);
 

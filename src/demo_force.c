@@ -28,6 +28,7 @@
  */
 #include "db.h"
 #include "demo.h"
+#include "geo.h"
 #include "ukdate.h"
 
 #include <math.h>
@@ -508,6 +509,35 @@ static void write_plan(sqlite3 *db)
     sqlite3_finalize(lk);
 }
 
+/* The county's stations, priority locations and areas (geo.h), so pings
+ * can be imported into the demo office. */
+static long long write_boundaries(sqlite3 *db, long long import_id, int north, int west)
+{
+    Buf b = {0};
+    geo_demo_boundaries(&b);
+    GeoSet set;
+    char **geometry;
+    char err[256];
+    if (!geo_parse(b.s, b.len, &set, &geometry, err, sizeof err)) die("demo: the demo boundaries do not parse: %s", err);
+    static const char *const kinds[] = {"station", "priority", "area"};
+    sqlite3_stmt *ins = db_prepare(db, "INSERT INTO fx_boundary(kind,name,lpa_id,geometry,import_id) VALUES(?1,?2,?3,?4,?5)");
+    for (int i = 0; i < set.n; i++) {
+        const GeoPolygon *p = &set.p[i];
+        sqlite3_bind_text(ins, 1, kinds[p->kind], -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 2, p->name, -1, SQLITE_STATIC);
+        if (p->kind == GEO_AREA) sqlite3_bind_int(ins, 3, strcmp(p->code, "north") == 0 ? north : west);
+        else sqlite3_bind_null(ins, 3);
+        sqlite3_bind_text(ins, 4, geometry[i], -1, SQLITE_STATIC);
+        sqlite3_bind_int64(ins, 5, import_id);
+        db_step_done(ins);
+    }
+    sqlite3_finalize(ins);
+    long long n = set.n;
+    geo_free(&set, geometry);
+    buf_free(&b);
+    return n;
+}
+
 long long demo_force_populate(sqlite3 *db, long long import_id)
 {
     db_exec(db, "INSERT INTO lpa(code, name) VALUES('north', 'North Northamptonshire'), ('west', 'West Northamptonshire')");
@@ -521,6 +551,7 @@ long long demo_force_populate(sqlite3 *db, long long import_id)
     rows += write_incidents(db, import_id, days, ndays, north, west);
     rows += write_calls(db, import_id, days, ndays);
     rows += write_presence(db, import_id, days, ndays, north, west);
+    rows += write_boundaries(db, import_id, north, west);
     write_plan(db);
     return rows;
 }

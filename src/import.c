@@ -5,6 +5,7 @@
  */
 #include "import.h"
 #include "db.h"
+#include "pii.h"
 
 #include <dirent.h>
 #include <pthread.h>
@@ -15,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -63,6 +65,34 @@ bool import_field_error(Import *imp, const Source *s, long line, const char *fie
         if (found_len == 0) buf_puts(&imp->err, "an empty value");
         else quote_found(&imp->err, found, found_len);
     }
+    return false;
+}
+
+bool import_parse_flag(const CsvField *f, int *out)
+{
+    static const char *const yes[] = {"y", "yes", "true", "1"}, *const no[] = {"n", "no", "false", "0"};
+    for (int i = 0; i < 4; i++) {
+        if (f->len == strlen(yes[i]) && strncasecmp(f->s, yes[i], f->len) == 0) return *out = 1, true;
+        if (f->len == strlen(no[i]) && strncasecmp(f->s, no[i], f->len) == 0) return *out = 0, true;
+    }
+    return false;
+}
+
+bool import_check_header(Import *imp, Source *s, CsvReader *r, const char *what, const char *const *cols, int ncols)
+{
+    for (int i = 0; i < r->nfields; i++) {
+        const char *why = pii_column(r->f[i].s, r->f[i].len);
+        bool known = false;
+        for (int j = 0; j < ncols; j++) known |= csv_eq(r, i, cols[j]);
+        if (why && !known) return import_fail(imp, s, 1, "column \"%.*s\" looks like personal data: %s", (int)r->f[i].len, r->f[i].s, why);
+    }
+    bool ok = r->nfields == ncols;
+    for (int i = 0; ok && i < ncols; i++) ok = csv_eq(r, i, cols[i]);
+    if (ok) return true;
+    Buf want = {0};
+    for (int i = 0; i < ncols; i++) buf_printf(&want, "%s%s", i ? "," : "", cols[i]);
+    import_fail(imp, s, 1, "not a %s extract: expected the header \"%s\"", what, buf_cstr(&want));
+    buf_free(&want);
     return false;
 }
 

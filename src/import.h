@@ -83,6 +83,16 @@ bool import_crimes(Import *imp, char **paths, int npaths);
 bool import_incidents(Import *imp, char **paths, int npaths);
 bool import_victim_contacts(Import *imp, char **paths, int npaths);
 bool import_calls(Import *imp, char **paths, int npaths);
+/* Boundaries (GeoJSON) and officers' location pings (import_geo.c). */
+bool import_boundaries(Import *imp, char **paths, int npaths);
+bool import_pings(Import *imp, char **paths, int npaths);
+
+/* Parses a yes/no flag: Y/N, yes/no, true/false, 1/0 in any case. */
+bool import_parse_flag(const CsvField *f, int *out);
+
+/* Checks a header is exactly cols (an extract called `what` in errors);
+ * a column that looks like personal data is named as such (pii.h). */
+bool import_check_header(Import *imp, Source *s, CsvReader *r, const char *what, const char *const *cols, int ncols);
 
 /* Parses "YYYY-MM" into YYYYMM; false when malformed. */
 bool parse_month(const char *s, size_t len, int *yyyymm);

@@ -53,17 +53,6 @@ typedef struct FxState {
 
 /* ---- field parsing ---- */
 
-/* Parses a yes/no flag: Y/N, yes/no, true/false, 1/0 in any case. */
-static bool parse_flag(const CsvField *f, int *out)
-{
-    static const char *const yes[] = {"y", "yes", "true", "1"}, *const no[] = {"n", "no", "false", "0"};
-    for (int i = 0; i < 4; i++) {
-        if (f->len == strlen(yes[i]) && strncasecmp(f->s, yes[i], f->len) == 0) return *out = 1, true;
-        if (f->len == strlen(no[i]) && strncasecmp(f->s, no[i], f->len) == 0) return *out = 0, true;
-    }
-    return false;
-}
-
 /* Parses a whole number in [lo, hi]. */
 static bool parse_range(const CsvField *f, int lo, int hi, int *out)
 {
@@ -98,7 +87,7 @@ static bool need_time(Import *imp, Source *s, long line, const char *name, const
 
 static bool need_flag(Import *imp, Source *s, long line, const char *name, const CsvField *f, int *out)
 {
-    if (!parse_flag(f, out)) return import_field_error(imp, s, line, name, "Y or N (also yes/no, true/false, 1/0)", f->s, f->len);
+    if (!import_parse_flag(f, out)) return import_field_error(imp, s, line, name, "Y or N (also yes/no, true/false, 1/0)", f->s, f->len);
     return true;
 }
 
@@ -356,26 +345,6 @@ static bool call_row(Import *imp, Source *s, FxState *st, long line, const CsvFi
 
 /* ---- sources ---- */
 
-/* Checks the header: exactly the kind's columns, with personal data named
- * as such. */
-static bool check_header(Import *imp, Source *s, const FxKind *k, CsvReader *r)
-{
-    for (int i = 0; i < r->nfields; i++) {
-        const char *why = pii_column(r->f[i].s, r->f[i].len);
-        bool known = false;
-        for (int j = 0; j < k->ncols; j++) known |= csv_eq(r, i, k->cols[j]);
-        if (why && !known) return import_fail(imp, s, 1, "column \"%.*s\" looks like personal data: %s", (int)r->f[i].len, r->f[i].s, why);
-    }
-    bool ok = r->nfields == k->ncols;
-    for (int i = 0; ok && i < k->ncols; i++) ok = csv_eq(r, i, k->cols[i]);
-    if (ok) return true;
-    Buf want = {0};
-    for (int i = 0; i < k->ncols; i++) buf_printf(&want, "%s%s", i ? "," : "", k->cols[i]);
-    import_fail(imp, s, 1, "not a %s extract: expected the header \"%s\"", k->name, buf_cstr(&want));
-    buf_free(&want);
-    return false;
-}
-
 static bool fx_source(Import *imp, Source *s, CsvReader *r, void *state)
 {
     FxState *st = state;
@@ -383,7 +352,7 @@ static bool fx_source(Import *imp, Source *s, CsvReader *r, void *state)
     int rc = csv_next(r);
     if (rc < 0) return import_fail(imp, s, r->record_line, "%s", r->err);
     if (rc == 0) return import_fail(imp, s, 0, "the file is empty: expected a header line");
-    if (!check_header(imp, s, k, r)) return false;
+    if (!import_check_header(imp, s, r, k->name, k->cols, k->ncols)) return false;
     snprintf(s->kind, sizeof s->kind, "%s", k->name);
     while ((rc = csv_next(r)) == 1) {
         long line = r->record_line;

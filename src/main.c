@@ -28,7 +28,7 @@ typedef struct Command {
 static const Command commands[] = {
     {"forces", cmd_forces, "db format", "forces [--db FILE] [--format table|csv|json] [office NAME]",
      "List the forces reference (names, codes, kind, region, population), or set the office's own force with 'forces office NAME'.", false},
-    {"gen", cmd_gen, "rows seed output", "gen street --rows N [--seed N] -o FILE",
+    {"gen", cmd_gen, "rows seed output", "gen street|pings --rows N [--seed N] -o FILE | gen boundaries -o FILE",
      "Write a synthetic data.police.uk street CSV of N rows (for benchmarks and tests).", true},
     {"import", cmd_import, "db quiet", "import [--db FILE] [--quiet] KIND PATH...",
      "Import data, all or nothing. KIND is police-uk (street, outcomes and stop-and-search CSVs, folders or .zip archives), "
