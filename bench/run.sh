@@ -290,7 +290,7 @@ echo "    DuckDB: load, then point in polygon by plain SQL"
 if timed pings-duckdb node bench/duckdb-pip.mjs "$W/pings.duckdb" "$GEOJSON" "$PINGS_CSV"; then
     dline=$(grep '^rows=' "$OUT/pings-duckdb.log")
     row "$label" "DuckDB load + PIP SQL (node)" "$(echo "$dline" | sed -n 's/^rows=\([0-9]*\).*/\1/p')" "$bytes" "$dline"
-    PIP_DUCK_RATE=$(echo "$dline" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } printf "%.2f", v["pip"] > 0 ? v["rows"] / v["pip"] / 1e6 : 0 }')
+    PIP_DUCK_RATE=$(echo "$dline" | awk '{ for (i = 1; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] } printf "%.2f", (v["pip"] > 0 ? v["rows"] / v["pip"] / 1e6 : 0) }')
 else
     row "$label" "DuckDB load + PIP SQL (node)" 0 0 "FAILED: see bench/out/pings-duckdb.log"
 fi
