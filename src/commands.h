@@ -20,6 +20,8 @@ typedef struct Opts {
     const char *measure;  /* --measure KEY */
     const char *window;   /* --window month|quarter|fy|12m|all */
     const char *note;     /* --note TEXT: why a definition changed */
+    const char *table;    /* --table T: an audited table */
+    long long id;         /* --id N: a record's id */
     long long port;       /* --port N */
     long long rows;       /* --rows N */
     long long seed;       /* --seed N */
@@ -41,6 +43,7 @@ int cmd_pack(Opts *o);
 int cmd_forces(Opts *o);
 int cmd_peers(Opts *o);
 int cmd_gen(Opts *o);
+int cmd_audit(Opts *o);
 
 /* The database path to use: --db, else ./assure.db. */
 const char *opts_db(const Opts *o);

@@ -2,6 +2,7 @@
  * db.c: opening, migrating and querying the store (see db.h).
  */
 #include "db.h"
+#include "audit.h"
 #include "embedded.h"
 #include "forces.h"
 #include "measure_def.h"
@@ -94,6 +95,7 @@ sqlite3 *db_try_open(const char *path, bool create, char *err, size_t errlen)
     }
     sqlite3_busy_timeout(db, 10000);
     sqlite3_extended_result_codes(db, 1);
+    audit_register(db);
     char *msg = NULL;
     if (sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL", NULL, NULL, &msg) != SQLITE_OK) {
         snprintf(err, errlen, "cannot use database %s: %s", path, msg ? msg : sqlite3_errmsg(db));
@@ -124,6 +126,7 @@ sqlite3 *db_open_reader(const char *path)
     if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
         die("cannot open database %s to read: %s", path, db ? sqlite3_errmsg(db) : "out of memory");
     sqlite3_busy_timeout(db, 10000);
+    audit_register(db);
     return db;
 }
 

@@ -6,6 +6,7 @@
  * option is an error. `assure help` and `assure COMMAND --help` print usage
  * from the same table.
  */
+#include "audit.h"
 #include "commands.h"
 #include "util.h"
 
@@ -26,6 +27,8 @@ typedef struct Command {
 } Command;
 
 static const Command commands[] = {
+    {"audit", cmd_audit, "db table id", "audit [--db FILE] verify | log [--table T [--id N]]",
+     "Check the audit trail's hash chain entry by entry (verify), or print it newest first, optionally for one table or record (log).", false},
     {"forces", cmd_forces, "db format", "forces [--db FILE] [--format table|csv|json] [office NAME]",
      "List the forces reference (names, codes, kind, region, population), or set the office's own force with 'forces office NAME'.", false},
     {"gen", cmd_gen, "rows seed output", "gen street|pings --rows N [--seed N] -o FILE | gen boundaries -o FILE",
@@ -50,7 +53,7 @@ static const Command commands[] = {
     {"ui", cmd_ui, "db port", "ui [--db FILE] [--port N]",
      "Run the web application on 127.0.0.1 (default port 8080) and print its address.", false},
     {"user", cmd_user, "db role", "user add [--db FILE] LOGIN --role ROLE | user list [--db FILE]",
-     "Add a user (the password is read from standard input) or list users. Roles: admin, officer, viewer.", false},
+     "Add a user (the password is read from standard input) or list users. Roles: admin, commissioner, chief-executive, officer, force-liaison, panel, viewer.", false},
 };
 
 /* One option: its long name, whether it takes a value, where it goes. */
@@ -68,6 +71,7 @@ static const OptSpec options[] = {
     {"demo", 0, OPT_FLAG, offsetof(Opts, demo)},
     {"force", 0, OPT_STR, offsetof(Opts, force)},
     {"format", 0, OPT_STR, offsetof(Opts, format)},
+    {"id", 0, OPT_INT, offsetof(Opts, id)},
     {"measure", 0, OPT_STR, offsetof(Opts, measure)},
     {"note", 0, OPT_STR, offsetof(Opts, note)},
     {"output", 'o', OPT_STR, offsetof(Opts, output)},
@@ -77,6 +81,7 @@ static const OptSpec options[] = {
     {"role", 0, OPT_STR, offsetof(Opts, role)},
     {"rows", 0, OPT_INT, offsetof(Opts, rows)},
     {"seed", 0, OPT_INT, offsetof(Opts, seed)},
+    {"table", 0, OPT_STR, offsetof(Opts, table)},
     {"window", 0, OPT_STR, offsetof(Opts, window)},
 };
 
@@ -201,6 +206,7 @@ int main(int argc, char **argv)
     }
     Opts o = {0};
     parse_options(found, argc - 2, argv + 2, &o);
+    audit_set_default_actor(cli_user());
     int rc = found->run(&o);
     free(o.args);
     return rc;

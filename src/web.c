@@ -8,6 +8,7 @@
  * sender (http.c, or web_reply_text() for test-http) adds Content-Type and
  * Content-Length from r->content_type and r->out.
  */
+#include "audit.h"
 #include "auth.h"
 #include "db.h"
 #include "embedded.h"
@@ -268,6 +269,8 @@ void web_handle(Req *r)
             const char *t = req_cookie(r, AUTH_LOGIN_CSRF_COOKIE);
             if (auth_token_shape(t)) r->csrf = t;
         }
+        /* every change this request makes is audited as its user's */
+        audit_set_actor(r->db, r->user.id ? r->user.login : "web:anonymous");
         dispatch(r);
     }
     if (r->status == 0) r->status = 200;
