@@ -132,6 +132,99 @@ int req_parse_urlencoded(Req *r, const char *s, size_t n, const char **why)
     return 0;
 }
 
+/* The value of parameter `key` in a header's "; key=value" list (quotes
+ * removed), copied into the arena; NULL when absent. */
+static const char *header_param(Arena *a, const char *h, size_t n, const char *key)
+{
+    size_t klen = strlen(key);
+    for (size_t i = 0; i + klen + 1 <= n; i++) {
+        if ((i == 0 || h[i - 1] == ';' || h[i - 1] == ' ') && strncasecmp(h + i, key, klen) == 0 && h[i + klen] == '=') {
+            const char *v = h + i + klen + 1, *end = h + n;
+            if (v < end && *v == '"') {
+                const char *q = memchr(v + 1, '"', (size_t)(end - v - 1));
+                return q ? arena_strndup(a, v + 1, (size_t)(q - v - 1)) : NULL;
+            }
+            const char *e = v;
+            while (e < end && *e != ';' && *e != ' ') e++;
+            return arena_strndup(a, v, (size_t)(e - v));
+        }
+    }
+    return NULL;
+}
+
+int req_parse_multipart(Req *r, const char *content_type, const char *body, size_t n, const char **why)
+{
+    const char *b = header_param(&r->arena, content_type, strlen(content_type), "boundary");
+    *why = "The form upload is malformed.";
+    if (!b || !*b || strlen(b) > 70) return 400;
+    char delim[80];
+    int dlen = snprintf(delim, sizeof delim, "--%s", b);
+    const char *end = body + n;
+    const char *p = memmem(body, n, delim, (size_t)dlen);
+    if (!p) return 400;
+    for (;;) {
+        p += dlen;
+        if (end - p >= 2 && p[0] == '-' && p[1] == '-') return 0; /* the closing delimiter */
+        if (end - p < 2 || p[0] != '\r' || p[1] != '\n') return 400;
+        p += 2;
+        const char *hend = memmem(p, (size_t)(end - p), "\r\n\r\n", 4);
+        if (!hend) return 400;
+        const char *name = NULL, *filename = NULL, *ctype = "application/octet-stream";
+        for (const char *h = p; h < hend;) {
+            const char *eol = memmem(h, (size_t)(hend - h), "\r\n", 2);
+            if (!eol) eol = hend;
+            size_t len = (size_t)(eol - h);
+            if (len > 20 && strncasecmp(h, "Content-Disposition:", 20) == 0) {
+                name = header_param(&r->arena, h + 20, len - 20, "name");
+                filename = header_param(&r->arena, h + 20, len - 20, "filename");
+            } else if (len > 13 && strncasecmp(h, "Content-Type:", 13) == 0) {
+                const char *v = h + 13;
+                while (v < eol && *v == ' ') v++;
+                ctype = arena_strndup(&r->arena, v, (size_t)(eol - v));
+            }
+            h = eol + 2;
+        }
+        const char *data = hend + 4;
+        char next[84];
+        int nlen = snprintf(next, sizeof next, "\r\n%s", delim);
+        const char *stop = memmem(data, (size_t)(end - data), next, (size_t)nlen);
+        if (!stop || !name) return 400;
+        size_t len = (size_t)(stop - data);
+        if (!req_utf8_ok(name, strlen(name)) || (filename && !req_utf8_ok(filename, strlen(filename)))) {
+            *why = "A form field's name is not valid UTF-8.";
+            return 400;
+        }
+        if (filename) {
+            if (r->nfiles >= REQ_MAX_FILES) {
+                *why = "The request has too many files.";
+                return 400;
+            }
+            if (!r->files) r->files = arena_alloc(&r->arena, REQ_MAX_FILES * sizeof(ReqFile));
+            char *copy = arena_alloc(&r->arena, len + 1);
+            memcpy(copy, data, len);
+            copy[len] = 0;
+            r->files[r->nfiles++] = (ReqFile){name, filename, ctype, copy, len};
+        } else {
+            if (!req_utf8_ok(data, len)) {
+                *why = "A parameter holds a NUL byte or text that is not valid UTF-8.";
+                return 400;
+            }
+            if (!add_param(r, name, arena_strndup(&r->arena, data, len))) {
+                *why = "The request has too many parameters.";
+                return 400;
+            }
+        }
+        p = stop + 2;
+    }
+}
+
+const ReqFile *req_file(Req *r, const char *name)
+{
+    for (int i = 0; i < r->nfiles; i++)
+        if (strcmp(r->files[i].field, name) == 0) return &r->files[i];
+    return NULL;
+}
+
 void req_parse_cookies(Req *r, const char *header)
 {
     if (!header) return;
@@ -216,9 +309,12 @@ bool req_build(Req *r, const RawRequest *raw)
     req_parse_cookies(r, raw->cookie);
 
     if (raw->body_too_large || raw->body_len > REQ_MAX_BODY)
-        return fail(r, 413, "The request is too large (the limit is 1 MiB).");
+        return fail(r, 413, "The request is too large (the limit is 8 MiB).");
     if (strcmp(r->method, "POST") == 0 && raw->body && raw->body_len > 0 && is_form(raw->content_type)) {
         int st = req_parse_urlencoded(r, raw->body, raw->body_len, &why);
+        if (st) return fail(r, st, why);
+    } else if (strcmp(r->method, "POST") == 0 && raw->body && raw->content_type && strncasecmp(raw->content_type, "multipart/form-data", 19) == 0) {
+        int st = req_parse_multipart(r, raw->content_type, raw->body, raw->body_len, &why);
         if (st) return fail(r, st, why);
     }
     return true;
@@ -272,6 +368,11 @@ const char *req_cookie(Req *r, const char *name)
     for (int i = 0; i < r->ncookies; i++)
         if (strcmp(r->cookies[i].name, name) == 0) return r->cookies[i].value;
     return NULL;
+}
+
+bool req_sees(const Req *r, const char *marking)
+{
+    return marking && (strcmp(marking, "OFFICIAL") == 0 || req_can(r, CAP_SENSITIVE));
 }
 
 bool req_can(const Req *r, char cap)

@@ -26,7 +26,8 @@
 
 #include "web.h"
 
-#define REQ_MAX_BODY (1024 * 1024) /* bytes of request body accepted */
+#define REQ_MAX_BODY (8 * 1024 * 1024) /* bytes of request body accepted (uploads included) */
+#define REQ_MAX_FILES 8                /* uploaded files in one form */
 #define REQ_MAX_PARAMS 200         /* query and form parameters together */
 #define REQ_MAX_TARGET 8192        /* bytes of request-target (path+query) */
 #define REQ_MAX_COOKIES 64         /* cookies kept; more are ignored */
@@ -62,6 +63,10 @@ bool req_build(Req *r, const RawRequest *raw);
  * when a GET or HEAD reply's ETag matches raw->if_none_match. On return r
  * holds the reply for web_reply_text() or the server. */
 void req_run(Req *r, const RawRequest *raw);
+
+/* Parses a multipart/form-data body: text fields become parameters, file
+ * fields ReqFiles (req_file()). Returns 0, or an HTTP status with *why. */
+int req_parse_multipart(Req *r, const char *content_type, const char *body, size_t n, const char **why);
 
 /* Percent-decodes s[0..n) into the arena ('+' becomes a space when
  * plus_is_space). A '%' not followed by two hex digits is kept as is.

@@ -28,6 +28,23 @@
 #define CAP_SETTINGS 's' /* office force and peer group */
 #define CAP_USERS 'u'    /* manage users */
 #define CAP_MEASURES 'm' /* define and edit measures */
+#define CAP_PLAN 'p'     /* edit the Plan: actions, progress, Panel reviews */
+#define CAP_BOARD 'b'    /* run the Accountability Board: meetings, items, verdicts, minutes */
+#define CAP_DECISIONS 'd' /* draft and edit decision records */
+#define CAP_PUBLISH 'P'  /* approve and publish (minutes, decision records) */
+#define CAP_ANSWER 'a'   /* the force's liaison: answer items addressed to the force */
+#define CAP_SENSITIVE 'S' /* see records marked OFFICIAL-SENSITIVE */
+#define CAP_AUDIT 'A'    /* read the audit trail */
+#define CAP_RECORDS 'r'  /* read the office's governance records, drafts included */
+
+/* A file uploaded in a multipart form. */
+typedef struct ReqFile {
+    const char *field;        /* the form field's name */
+    const char *filename;     /* as the browser sent it */
+    const char *content_type; /* as the browser sent it */
+    const char *data;         /* the bytes (NUL-terminated copy) */
+    size_t len;
+} ReqFile;
 
 /* A name=value pair from the query string, form body or cookies. */
 typedef struct Param {
@@ -54,6 +71,8 @@ typedef struct Req {
     int nparams;
     Param *cookies;
     int ncookies;
+    ReqFile *files;        /* uploaded files (multipart forms) */
+    int nfiles;
     User user;             /* id 0 when not logged in */
     const char *csrf;      /* the session's CSRF token (or the login form's) */
     /* the reply */
@@ -70,6 +89,11 @@ const char *req_param(Req *r, const char *name);
 const char *req_cookie(Req *r, const char *name);
 /* True when the user's role has capability letter `cap`. */
 bool req_can(const Req *r, char cap);
+/* An uploaded file of a multipart form, or NULL. */
+const ReqFile *req_file(Req *r, const char *name);
+/* True when the user may see a record with this protective marking
+ * (OFFICIAL always; OFFICIAL-SENSITIVE with CAP_SENSITIVE). */
+bool req_sees(const Req *r, const char *marking);
 
 /* Starts a page in the standard layout (head, header, navigation for the
  * user's capabilities, main). `nav` names the current section. */

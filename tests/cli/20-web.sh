@@ -180,10 +180,10 @@ check_eq "invalid UTF-8 in the path is 400" "$HTTP_STATUS" 400
 http GET "/login?next=$(urlencode '/"><script>alert(1)</script>')"
 check_not_contains "markup in a parameter is never reflected raw" "$HTTP_BODY" "<script>"
 check_contains "markup in a parameter is escaped" "$HTTP_BODY" "&quot;&gt;&lt;script&gt;"
-head -c 1100000 /dev/zero | tr '\0' 'a' >"$T/big"
-{ printf 'POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1100002\r\n\r\nx='; cat "$T/big"; } |
+head -c 8500000 /dev/zero | tr '\0' 'a' >"$T/big"
+{ printf 'POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 8500002\r\n\r\nx='; cat "$T/big"; } |
     "$ASSURE" test-http --db "$DB" >"$T/.reply"
-check_eq "a body over 1 MiB is 413" "$(head -n 1 "$T/.reply" | cut -d ' ' -f 2)" 413
+check_eq "a body over 8 MiB is 413" "$(head -n 1 "$T/.reply" | cut -d ' ' -f 2)" 413
 http DELETE /login
 check_eq "an unknown method is 405" "$HTTP_STATUS" 405
 

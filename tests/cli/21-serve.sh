@@ -2,7 +2,7 @@
 # 21-serve.sh: the real server (http.c over libmicrohttpd) on a loopback
 # port, through curl: the same replies as test-http (headers, CSRF cookie,
 # sign-in), the raw request-target decoded by req.c (a %00 is still a 400),
-# HEAD, 304, the 1 MiB body limit, concurrent requests, `ui` printing its
+# HEAD, 304, the 8 MiB body limit, concurrent requests, `ui` printing its
 # address, and a clean stop on SIGTERM.
 . "$(dirname "$0")/lib.sh"
 
@@ -110,12 +110,12 @@ ETAG=$(header ETag)
 curl_reply -H "If-None-Match: $ETAG" "$BASE/static/style.css"
 check_eq "a matching If-None-Match is 304" "$HTTP_STATUS" 304
 
-head -c 1100000 /dev/zero | tr '\0' 'a' >"$T/big"
+head -c 8500000 /dev/zero | tr '\0' 'a' >"$T/big"
 curl_reply -X POST -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$T/big" "$BASE/login"
-check_eq "a body over 1 MiB is 413" "$HTTP_STATUS" 413
-head -c 1048000 /dev/zero | tr '\0' 'a' >"$T/fits"
+check_eq "a body over 8 MiB is 413" "$HTTP_STATUS" 413
+head -c 8380000 /dev/zero | tr '\0' 'a' >"$T/fits"
 curl_reply -X POST -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$T/fits" "$BASE/login"
-check_eq "a body under 1 MiB is read (and lacks the csrf: 403)" "$HTTP_STATUS" 403
+check_eq "a body under 8 MiB is read (and lacks the csrf: 403)" "$HTTP_STATUS" 403
 
 i=0
 while [ $i -lt 24 ]; do
