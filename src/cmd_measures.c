@@ -78,23 +78,23 @@ static void put_json_row(Buf *b, const MeasureSet *ms, const MeasureValue *r, bo
     const Force *f = value_force(ms, r);
     buf_puts(b, first ? "\n  {" : ",\n  {");
     buf_puts(b, "\"measure\":");
-    json_string(b, r->def->key);
+    json_quoted(b, r->def->key);
     buf_puts(b, ",\"title\":");
-    json_string(b, r->def->title);
+    json_quoted(b, r->def->title);
     buf_puts(b, ",\"window\":");
-    json_string(b, measures_window_name(r->win));
+    json_quoted(b, measures_window_name(r->win));
     buf_puts(b, ",\"force\":");
-    json_string(b, f ? f->name : "");
+    json_quoted(b, f ? f->name : "");
     buf_puts(b, ",\"force_code\":");
-    json_string(b, f ? f->code : "");
+    json_quoted(b, f ? f->code : "");
     buf_puts(b, ",\"area\":");
-    json_string(b, value_area(ms, r));
+    json_quoted(b, value_area(ms, r));
     buf_puts(b, ",\"period\":");
-    json_string(b, r->period);
+    json_quoted(b, r->period);
     buf_puts(b, ",\"period_end\":");
-    json_string(b, r->period_end);
+    json_quoted(b, r->period_end);
     buf_puts(b, ",\"unit\":");
-    json_string(b, mdef_unit_name(r->def->unit));
+    json_quoted(b, mdef_unit_name(r->def->unit));
     buf_puts(b, ",\"value\":");
     put_num(b, r->value);
     if (r->has_yoy) {
@@ -124,12 +124,12 @@ static void put_json_row(Buf *b, const MeasureSet *ms, const MeasureValue *r, bo
         buf_puts(b, ",\"target\":");
         char t[48];
         snprintf(t, sizeof t, "%s", r->target->op);
-        json_string(b, t);
+        json_quoted(b, t);
         buf_puts(b, ",\"target_value\":");
         put_num(b, r->target->value);
         buf_puts(b, ",\"rag\":");
         char rag[2] = {r->rag, 0};
-        json_string(b, rag);
+        json_quoted(b, rag);
     }
     buf_putc(b, '}');
 }

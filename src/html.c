@@ -173,7 +173,7 @@ const char *url_arg(Arena *a, const char *s)
     return out;
 }
 
-void json_string(Buf *b, const char *s)
+void json_quoted(Buf *b, const char *s)
 {
     buf_putc(b, '"');
     const unsigned char *p = (const unsigned char *)s, *run = p;

@@ -30,6 +30,6 @@ void html_escape(Buf *b, const char *s, size_t n);
 const char *url_arg(Arena *a, const char *s);
 
 /* Appends s as a JSON string literal with its quotes. */
-void json_string(Buf *b, const char *s);
+void json_quoted(Buf *b, const char *s);
 
 #endif

@@ -156,13 +156,13 @@ int cmd_forces(Opts *o)
         if (csv) buf_printf(&b, "%s,\"%s\",%s,%s,%lld,%d\n", f->code, f->name, f->kind, f->region, f->population, f->id == office);
         else if (json) {
             buf_puts(&b, i ? ",\n {\"code\":" : "\n {\"code\":");
-            json_string(&b, f->code);
+            json_quoted(&b, f->code);
             buf_puts(&b, ",\"name\":");
-            json_string(&b, f->name);
+            json_quoted(&b, f->name);
             buf_puts(&b, ",\"kind\":");
-            json_string(&b, f->kind);
+            json_quoted(&b, f->kind);
             buf_puts(&b, ",\"region\":");
-            json_string(&b, f->region);
+            json_quoted(&b, f->region);
             buf_printf(&b, ",\"population\":%lld,\"office\":%s}", f->population, f->id == office ? "true" : "false");
         } else {
             char pop[32] = "";

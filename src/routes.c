@@ -6,6 +6,7 @@
 
 const Route routes[] = {
     {"/", 0, 0, page_home},
+    {"/audit", CAP_AUDIT, 0, page_audit},
     {"/dashboard", CAP_VIEW, 0, page_dashboard},
     {"/forces", CAP_VIEW, CAP_SETTINGS, page_forces},
     {"/imports", CAP_IMPORT, 0, page_imports},

@@ -176,14 +176,19 @@ void page_begin(Req *r, const char *title, const char *nav)
         html_lit(&r->out, "<div class=\"header-user\"><a class=\"header-link\" href=\"/login\">Sign in</a></div>\n");
     }
     html_lit(&r->out, "</div>\n");
-    if (req_can(r, CAP_VIEW) || req_can(r, CAP_IMPORT)) {
+    if (r->user.id && r->user.caps && *r->user.caps) {
         html_lit(&r->out, "<nav class=\"nav\" aria-label=\"Main\">\n<ul class=\"nav-list width-container\">\n");
         if (req_can(r, CAP_VIEW)) {
             nav_item(r, "/dashboard", "Dashboard", "dashboard", nav);
             nav_item(r, "/measures", "Measures", "measures", nav);
-            nav_item(r, "/forces", "Forces", "forces", nav);
+            nav_item(r, "/plan", "Plan", "plan", nav);
+            nav_item(r, "/decisions", "Decisions", "decisions", nav);
         }
+        if (req_can(r, CAP_RECORDS)) nav_item(r, "/board", "Board", "board", nav);
+        if (req_can(r, CAP_ANSWER)) nav_item(r, "/liaison", "Board requests", "liaison", nav);
+        if (req_can(r, CAP_VIEW)) nav_item(r, "/forces", "Forces", "forces", nav);
         if (req_can(r, CAP_IMPORT)) nav_item(r, "/imports", "Imports", "imports", nav);
+        if (req_can(r, CAP_AUDIT)) nav_item(r, "/audit", "Audit", "audit", nav);
         html_lit(&r->out, "</ul>\n</nav>\n");
     }
     html_lit(&r->out, "</header>\n<div class=\"width-container\">\n<main class=\"main\" id=\"main\" tabindex=\"-1\">\n");

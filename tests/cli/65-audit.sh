@@ -1,0 +1,67 @@
+#!/bin/sh
+# 65-audit.sh: the audit trail: every change of a governance record or user
+# is written with who, when and the row before and after, chained by
+# SHA-256; `assure audit verify` passes an intact trail and names the entry
+# where an edited or deleted one breaks it; the trail refuses updates and
+# deletes through SQL; governance tables cannot be changed behind assure's
+# back (the triggers need its functions); the /audit page shows a record's
+# history to roles with the capability and no one else.
+. "$(dirname "$0")/lib.sh"
+
+run "$ASSURE" init --demo --db "$DB"
+[ "$STATUS" -eq 0 ] || not_ok "init --demo" "$ERR"
+q() { sqlite3 "$DB" "$1" 2>&1; }
+
+run "$ASSURE" audit --db "$DB" verify
+check_eq "a new office's trail verifies" "$STATUS" 0
+check_contains "and says how many entries" "$OUT" "audit trail intact:"
+check_eq "the demo's Plan and users were audited as they were created" "$(q "SELECT count(*) > 20 FROM audit WHERE tbl IN ('plan', 'plan_objective', 'user')")" "1"
+
+printf 'a long password 1\n' | "$ASSURE" user add --db "$DB" ann --role officer >/dev/null 2>&1
+check_eq "a change on the command line is attributed to its login" "$(q "SELECT actor LIKE 'cli:%', action, json_extract(after, '\$.role') FROM audit WHERE tbl='user' ORDER BY id DESC LIMIT 1")" "1|insert|officer"
+check_eq "a password hash never enters the trail" "$(q "SELECT count(*) FROM audit WHERE tbl='user' AND (after LIKE '%argon%' OR after LIKE '%pw_hash%')")" "0"
+
+# --- the web page -------------------------------------------------------------
+COOKIE=$(login_cookie admin assure-demo-admin)
+http GET "/audit?table=plan&id=1"
+check_eq "an administrator reads a record's history" "$HTTP_STATUS" 200
+check_contains "which shows the chain is intact" "$HTTP_BODY" "The trail is intact"
+check_contains "and the record's creation with its fields" "$HTTP_BODY" "Police, Fire and Crime Plan 2021-2026"
+COOKIE=$(login_cookie viewer assure-demo-viewer)
+http GET /audit
+check_eq "a viewer may not read the trail" "$HTTP_STATUS" 403
+
+# --- the trail defends itself ---------------------------------------------------
+check_contains "the trail cannot be edited through SQL" "$(q "UPDATE audit SET actor='mallory' WHERE id=3")" "append-only"
+check_contains "nor entries deleted" "$(q "DELETE FROM audit WHERE id=3")" "append-only"
+check_contains "a governance table cannot be changed behind assure's back" "$(q "UPDATE plan SET title='Rewritten' WHERE id=1")" "no such function: assure_actor"
+check_eq "so the Plan is unchanged" "$(q "SELECT title FROM plan WHERE id=1")" "Police, Fire and Crime Plan 2021-2026"
+
+# tampering by someone who drops the guards: verify finds it
+cp "$DB" "$T/edited.db"
+sqlite3 "$T/edited.db" "DROP TRIGGER audit_append_only_update; UPDATE audit SET actor='mallory' WHERE id=3"
+run "$ASSURE" audit --db "$T/edited.db" verify
+check_eq "an edited entry fails verification (status 1)" "$STATUS" 1
+check_contains "naming the entry" "$ERR" "entry 3 ("
+check_contains "as altered" "$ERR" "has been altered"
+cp "$DB" "$T/deleted.db"
+sqlite3 "$T/deleted.db" "DROP TRIGGER audit_append_only_delete; DELETE FROM audit WHERE id=5"
+run "$ASSURE" audit --db "$T/deleted.db" verify
+check_eq "a deleted entry fails verification" "$STATUS" 1
+check_contains "naming the gap" "$ERR" "entries 5 to 5 have been deleted"
+cp "$DB" "$T/rehashed.db"
+# a forger who recomputes nothing but swaps two entries' contents
+sqlite3 "$T/rehashed.db" "DROP TRIGGER audit_append_only_update; UPDATE audit SET after=(SELECT after FROM audit WHERE id=4) WHERE id=6"
+run "$ASSURE" audit --db "$T/rehashed.db" verify
+check_eq "copying one entry's content over another fails verification" "$STATUS" 1
+DB_SAVE=$DB
+DB=$T/edited.db
+COOKIE=$(login_cookie admin assure-demo-admin)
+http GET /audit
+check_contains "the page warns when the trail has been tampered with" "$HTTP_BODY" "The trail has been tampered with"
+DB=$DB_SAVE
+
+run "$ASSURE" audit --db "$DB" log --table user
+check_contains "audit log lists a table's changes" "$OUT" "insert	user"
+
+finish
