@@ -46,6 +46,8 @@ static const Command commands[] = {
      "Write the performance pack: one self-contained, printable HTML file.", false},
     {"peers", cmd_peers, "db force", "peers [--db FILE] [--force NAME] [FORCE...]",
      "Show the Most Similar Group of a force (default: the office's force), or set it to the forces named (up to 7).", false},
+    {"publish", cmd_publish, "db output", "publish [--db FILE] -o DIR",
+     "Write the public site: the Plan and its progress, published decision records, board meetings and published minutes (with an iCalendar feed) and the performance pack. Nothing unpublished or marked OFFICIAL-SENSITIVE is written.", false},
     {"serve", cmd_serve, "db port bind", "serve [--db FILE] --port N [--bind ADDR]",
      "Run the web application on ADDR:N (default address 127.0.0.1).", false},
     {"test-http", cmd_test_http, "db", "test-http [--db FILE] < request.txt",
