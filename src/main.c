@@ -48,6 +48,8 @@ static const Command commands[] = {
      "Show the Most Similar Group of a force (default: the office's force), or set it to the forces named (up to 7).", false},
     {"publish", cmd_publish, "db output", "publish [--db FILE] -o DIR",
      "Write the public site: the Plan and its progress, published decision records, board meetings and published minutes (with an iCalendar feed) and the performance pack. Nothing unpublished or marked OFFICIAL-SENSITIVE is written.", false},
+    {"routes", cmd_routes, "", "routes",
+     "List the web application's routes with the capability a GET and a POST need.", true},
     {"serve", cmd_serve, "db port bind", "serve [--db FILE] --port N [--bind ADDR]",
      "Run the web application on ADDR:N (default address 127.0.0.1).", false},
     {"test-http", cmd_test_http, "db", "test-http [--db FILE] < request.txt",
