@@ -6,9 +6,17 @@
 
 const Route routes[] = {
     {"/", 0, 0, page_home},
+    {"/board", CAP_RECORDS, CAP_BOARD, page_board},
+    {"/board/conditions", CAP_RECORDS, CAP_BOARD, page_board_conditions},
+    {"/board/letter", CAP_RECORDS, 0, page_board_letter},
+    {"/board/meeting", CAP_RECORDS, CAP_BOARD, page_board_meeting},
+    {"/board/paper", CAP_RECORDS, 0, page_board_paper},
+    {"/board/schedule", CAP_RECORDS, CAP_BOARD, page_board_schedule},
     {"/dashboard", CAP_VIEW, 0, page_dashboard},
     {"/forces", CAP_VIEW, CAP_SETTINGS, page_forces},
     {"/imports", CAP_IMPORT, 0, page_imports},
+    {"/liaison", CAP_ANSWER, CAP_ANSWER, page_liaison},
+    {"/liaison/paper", CAP_ANSWER, 0, page_liaison_paper},
     {"/login", 0, '-', page_login},
     {"/logout", 0, '-', page_logout},
     {"/measure", CAP_VIEW, 0, page_measure},
