@@ -184,6 +184,7 @@ void page_begin(Req *r, const char *title, const char *nav)
             nav_item(r, "/forces", "Forces", "forces", nav);
         }
         if (req_can(r, CAP_IMPORT)) nav_item(r, "/imports", "Imports", "imports", nav);
+        if (req_can(r, CAP_RECORDS)) nav_item(r, "/board", "Board", "board", nav);
         html_lit(&r->out, "</ul>\n</nav>\n");
     }
     html_lit(&r->out, "</header>\n<div class=\"width-container\">\n<main class=\"main\" id=\"main\" tabindex=\"-1\">\n");
