@@ -589,7 +589,9 @@ static void candidates_section(Req *r, const Meeting *m)
         html_printf(&r->out, "<tr><td><span class=\"tag %s\">%s</span></td><td><strong>%s</strong><br>%s", c[i].kind == CAND_EXCEPTION ? "tag-red" : "tag-blue",
                     kind_names[c[i].kind], c[i].subject, c[i].matter);
         if (*c[i].questions) html_printf(&r->out, "<br><em>%s</em>", c[i].questions);
-        html_printf(&r->out, "</td><td>%s%s</td><td>", c[i].why, c[i].overdue ? " <span class=\"tag tag-red\">overdue</span>" : "");
+        html_printf(&r->out, "</td><td>%s", c[i].why);
+        if (c[i].overdue) html_lit(&r->out, " <span class=\"tag tag-red\">overdue</span>");
+        html_lit(&r->out, "</td><td>");
         if (c[i].on_agenda) {
             html_lit(&r->out, "On the agenda");
         } else if (req_can(r, CAP_BOARD)) {
@@ -615,8 +617,9 @@ static void meeting_form(Req *r, const Meeting *m, const FormErr *e)
     page_begin(r, arena_printf(&r->arena, "%s, %s", m->kind, d), "board");
     error_summary(r, e);
     html_printf(&r->out, "<span class=\"caption\"><a href=\"/board\">Accountability Board</a></span>\n<h1>%s, %s at %s</h1>\n", m->kind, d, m->starts_at);
-    html_printf(&r->out, "<p>Status: <span class=\"%s\">%s</span>%s%s</p>\n", status_tag(m->status), m->status,
-                strcmp(m->marking, "OFFICIAL") != 0 ? " <span class=\"tag tag-red\">" : "", strcmp(m->marking, "OFFICIAL") != 0 ? "OFFICIAL-SENSITIVE</span>" : "");
+    html_printf(&r->out, "<p>Status: <span class=\"%s\">%s</span>", status_tag(m->status), m->status);
+    if (strcmp(m->marking, "OFFICIAL") != 0) html_lit(&r->out, " <span class=\"tag tag-red\">OFFICIAL-SENSITIVE</span>");
+    html_lit(&r->out, "</p>\n");
     int si = board_status_index(m->status);
     html_lit(&r->out, "<ol class=\"steps\">");
     for (int i = 0; i < board_nstatuses; i++)
