@@ -890,8 +890,9 @@ static void meeting_post(Req *r, const Meeting *m)
         db_step_done(st);
         sqlite3_finalize(st);
     } else if (strcmp(action, "close_followup") == 0) {
-        sqlite3_stmt *st = db_prepare(r->db, "UPDATE follow_up SET status='closed', closed_on=date('now') WHERE id=?1 AND status='open'");
+        sqlite3_stmt *st = db_prepare(r->db, "UPDATE follow_up SET status='closed', closed_on=date('now') WHERE id=?1 AND status='open' AND (marking='OFFICIAL' OR ?2)");
         sqlite3_bind_int64(st, 1, param_id(r, "followup"));
+        sqlite3_bind_int(st, 2, req_can(r, CAP_SENSITIVE));
         db_step_done(st);
         bool ok = sqlite3_changes(r->db) == 1;
         sqlite3_finalize(st);
