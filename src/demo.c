@@ -488,6 +488,7 @@ void demo_populate(sqlite3 *db)
 
     add_user(db, demo_admin_login(), "admin", demo_admin_password());
     add_user(db, demo_viewer_login(), "viewer", demo_viewer_password());
+    demo_board_populate(db);
     db_bump_generation(db);
     db_exec(db, "RELEASE demo");
 }

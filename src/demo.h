@@ -35,6 +35,11 @@ void demo_populate(sqlite3 *db);
  * Needs the shipped measure definitions in the store. */
 long long demo_force_populate(sqlite3 *db, long long import_id);
 
+/* Writes the demo Accountability Board: meetings through 2025/26, items,
+ * verdicts, follow-ups, minutes, the schedule of assurance, the budget
+ * conditions letter and a force liaison user (demo_board.c). */
+void demo_board_populate(sqlite3 *db);
+
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */
 const char *demo_admin_login(void);

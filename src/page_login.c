@@ -20,9 +20,15 @@
 /* Cookie attributes shared by every cookie we set. */
 #define COOKIE_ATTRS "HttpOnly; SameSite=Strict"
 
+/* The first page the user's role reaches: the dashboard, else the board's
+ * requests to the force (the liaison), else the board. */
 void page_home(Req *r)
 {
-    web_redirect(r, r->user.id ? "/dashboard" : "/login");
+    if (!r->user.id) web_redirect(r, "/login");
+    else if (req_can(r, CAP_VIEW)) web_redirect(r, "/dashboard");
+    else if (req_can(r, CAP_ANSWER)) web_redirect(r, "/liaison");
+    else if (req_can(r, CAP_RECORDS)) web_redirect(r, "/board");
+    else web_redirect(r, "/dashboard");
 }
 
 /* True when next is a path on this site ("/x", not "//host" or "/\host",
@@ -35,12 +41,13 @@ static bool local_path(const char *next)
     return true;
 }
 
-/* Where to go after signing in: `next` when local, else the dashboard.
+/* Where to go after signing in: `next` when local, else the home page
+ * (which sends each role to its first page).
  * The returned string belongs to the request. */
 static const char *after_login(Req *r)
 {
     const char *next = req_param(r, "next");
-    return local_path(next) ? next : "/dashboard";
+    return local_path(next) ? next : "/";
 }
 
 /* Renders the sign-in form with status; `error` (or NULL) is shown in an

@@ -20,6 +20,17 @@ void page_forces(Req *r);     /* /forces      forces reference, office force, pe
 void page_imports(Req *r);    /* /imports     import provenance */
 void page_pack(Req *r);       /* /pack        the printable pack */
 void page_static(Req *r);     /* /static/...  embedded assets */
+void page_board(Req *r);            /* /board             meetings, the cycle, the next meeting */
+void page_board_meeting(Req *r);    /* /board/meeting     agenda, candidates, verdicts, minutes */
+void page_board_letter(Req *r);     /* /board/letter      the notification to the Chief Constable */
+void page_board_paper(Req *r);      /* /board/paper       a paper the force uploaded */
+void page_board_schedule(Req *r);   /* /board/schedule    the schedule of assurance */
+void page_board_conditions(Req *r); /* /board/conditions  the budget conditions letter */
+void page_liaison(Req *r);          /* /liaison           the force liaison's items, answers, papers */
+void page_liaison_paper(Req *r);    /* /liaison/paper     a paper of one of the liaison's items */
+/* Sends a stored paper as an attachment (404 when the user may not see it;
+ * `liaison`: only items addressed to the force of notified meetings). */
+void board_send_paper(Req *r, bool liaison);
 
 /* Reads the `force` and `period` parameters of a performance page (default:
  * the office's force, its latest month). Renders an error page and returns
