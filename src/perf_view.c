@@ -260,6 +260,19 @@ static void render_plan(Buf *out, const PerfView *v)
     free(shown);
 }
 
+int perf_measure_table(Buf *out, const PerfView *v, const char *caption, const char *const *keys, int nkeys)
+{
+    int rows = 0;
+    for (int i = 0; i < nkeys; i++) {
+        int d = measures_find(v->ms, keys[i]);
+        if (d < 0) continue;
+        if (!rows++) plan_table_head(out, v, caption);
+        plan_row(out, v, d);
+    }
+    if (rows) html_lit(out, "</tbody></table>\n");
+    return rows;
+}
+
 /* ---- how the force compares (public data) ---- */
 
 /* One crime priority's police.uk figures. */

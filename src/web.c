@@ -181,6 +181,7 @@ void page_begin(Req *r, const char *title, const char *nav)
         if (req_can(r, CAP_VIEW)) {
             nav_item(r, "/dashboard", "Dashboard", "dashboard", nav);
             nav_item(r, "/measures", "Measures", "measures", nav);
+            nav_item(r, "/plan", "Plan", "plan", nav);
             nav_item(r, "/forces", "Forces", "forces", nav);
         }
         if (req_can(r, CAP_IMPORT)) nav_item(r, "/imports", "Imports", "imports", nav);
