@@ -35,6 +35,11 @@ void demo_populate(sqlite3 *db);
  * Needs the shipped measure definitions in the store. */
 long long demo_force_populate(sqlite3 *db, long long import_id);
 
+/* Writes the demo Plan's deliverables and actions and the Panel's review of
+ * the draft with the Commissioner's responses (demo_plan.c), once the
+ * plan's objectives are written. */
+void demo_plan_populate(sqlite3 *db, long long plan);
+
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */
 const char *demo_admin_login(void);
