@@ -117,6 +117,16 @@ bool plan_parse_due(const char *s, size_t len, char *out, size_t outn, int *due_
         size_t wn = (size_t)(sep - s), yn = len - wn - 1;
         bool word = wn >= 3;
         for (size_t i = 0; i < wn; i++) word = word && isalpha((unsigned char)s[i]);
+        /* a month's name and a short token with a digit: meant as a month */
+        bool token = yn >= 1 && yn <= 4, digit = false;
+        for (size_t i = 0; i < yn; i++) {
+            token = token && isalnum((unsigned char)sep[1 + i]);
+            digit = digit || isdigit((unsigned char)sep[1 + i]);
+        }
+        if (word && token && digit && month_word(s, wn) && !(all_digits(sep + 1, yn) && (yn == 2 || yn == 4) && year_of(sep + 1, yn))) {
+            *why = "a month such as Mar-18 (a month's name or three letters, and a year of 2 or 4 digits), TBC, Ongoing or text";
+            return false;
+        }
         if (word && all_digits(sep + 1, yn) && (yn == 2 || yn == 4)) {
             int m = month_word(s, wn), y = year_of(sep + 1, yn);
             if (!m || !y) {
