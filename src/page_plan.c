@@ -1,10 +1,11 @@
 /*
  * page_plan.c: the Plan pages.
  *
- *   /plan          (GET, v) a plan: progress by priority, overdue actions,
+ *   /plan          (GET v, POST p) a plan: progress by priority, overdue actions,
  *                  each priority's objectives by service with their
  *                  deliverables, actions and evidencing measures (RAG from
- *                  perf_view.c), and the Panel's reviews with responses.
+ *                  perf_view.c), and the Panel's reviews with responses;
+ *                  POST changes its status (draft, issued, revised).
  *   /plan/action   (GET and POST, p) edit an action, or add one to a
  *                  deliverable.
  *   /plan/review   (GET r, POST p) record a Panel review of a plan with its
@@ -362,8 +363,39 @@ static void reviews_section(Req *r, long long plan, bool full_links)
     sqlite3_finalize(rv), sqlite3_finalize(rc);
 }
 
+/* POST /plan: a plan's status moves through its versions: draft (before
+ * the Panel), issued, revised (each revision is a new version). */
+static void plan_status_post(Req *r)
+{
+    long long id = param_id(r, "id");
+    const char *status = req_param(r, "status");
+    PlanInfo p;
+    if (id <= 0 || !plan_load(r, id, &p)) {
+        web_error(r, 404, "There is no plan \"%s\" you may see.", req_param(r, "id") ? req_param(r, "id") : "");
+        return;
+    }
+    if (!status || (strcmp(status, "draft") != 0 && strcmp(status, "issued") != 0 && strcmp(status, "revised") != 0)) {
+        web_error(r, 400, "The status \"%s\" is not one of draft, issued or revised.", status ? status : "");
+        return;
+    }
+    sqlite3_stmt *up = db_prepare(r->db, "UPDATE plan SET status=?2, version=version + (?2 = 'revised') WHERE id=?1 AND status <> ?2");
+    sqlite3_bind_int64(up, 1, id);
+    sqlite3_bind_text(up, 2, status, -1, SQLITE_STATIC);
+    bool ok = db_step_done(up);
+    sqlite3_finalize(up);
+    if (!ok) {
+        web_error(r, 409, "The plan's status could not be changed: %s", sqlite3_errmsg(r->db));
+        return;
+    }
+    web_redirect(r, arena_printf(&r->arena, "/plan?id=%lld", id));
+}
+
 void page_plan(Req *r)
 {
+    if (strcmp(r->method, "POST") == 0) {
+        plan_status_post(r);
+        return;
+    }
     long long id = param_id(r, "id");
     int asat;
     if (!asat_month(r, &asat)) return;
@@ -395,6 +427,17 @@ void page_plan(Req *r)
     if (*p.source)
         html_printf(&r->out, "<div class=\"summary-list-row\"><dt class=\"summary-list-key\">Imported from</dt><dd class=\"summary-list-value\">%s</dd></div>", p.source);
     html_lit(&r->out, "</dl>\n");
+    if (can_edit) {
+        static const char *const statuses[] = {"draft", "issued", "revised"};
+        html_lit(&r->out, "<form class=\"inline-form\" method=\"post\" action=\"/plan\">");
+        page_csrf_field(r);
+        html_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><label class=\"label\" for=\"plan-status\">Status</label> "
+                             "<select class=\"select\" id=\"plan-status\" name=\"status\">", p.id);
+        for (int i = 0; i < 3; i++)
+            html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", statuses[i], strcmp(p.status, statuses[i]) == 0 ? " selected" : "", statuses[i]);
+        html_lit(&r->out, "</select> <button type=\"submit\" class=\"button secondary\">Change the status</button></form>\n"
+                          "<p class=\"hint\">A draft goes to the Panel; once issued, each revision is a new version.</p>\n");
+    }
 
     progress_table(r, &p, sens);
     overdue_table(r, &p, sens, asat, can_edit);
