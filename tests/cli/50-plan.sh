@@ -109,6 +109,8 @@ check_contains "an objective's measures with their values" "$HTTP_BODY" "Measure
 check_not_contains "the OFFICIAL-SENSITIVE action is hidden from the viewer" "$HTTP_BODY" "county lines supply routes"
 check_not_contains "no edit links for a viewer" "$HTTP_BODY" "/plan/action?id="
 check_contains "the Panel's review is shown" "$HTTP_BODY" "Plan on a Page section"
+http GET /dashboard
+check_contains "the dashboard keeps the plan in force for its month, not the imported 2017-18 one" "$HTTP_BODY" "each priority of the Police, Fire and Crime Plan 2021-2026"
 http GET "/plan?asat=2024-01"
 check_contains "as at January 2024 nothing of the demo is overdue but what was due in 2023" "$HTTP_BODY" "No action is overdue"
 http GET "/plan?asat=2024-13"
