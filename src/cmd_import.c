@@ -25,6 +25,7 @@ static const struct {
     {"pings", import_pings, "officers' location pings, placed against the boundaries held into time by place (CSV)"},
     {"police-uk", import_police_uk, "data.police.uk street, outcomes and stop-and-search CSVs, folders or .zip archives"},
     {"victim-contacts", import_victim_contacts, "updates given to victims of the force's crimes (CSV)"},
+    {"work-plan", import_work_plan, "the office's work plan table (Objective, Specific Deliverable, Actions, Due Date), tab-separated text as in its annual report"},
 };
 
 int cmd_import(Opts *o)

@@ -39,6 +39,10 @@ long long demo_force_populate(sqlite3 *db, long long import_id);
  * verdicts, follow-ups, minutes, the schedule of assurance, the budget
  * conditions letter and a force liaison user (demo_board.c). */
 void demo_board_populate(sqlite3 *db);
+/* Writes the demo Plan's deliverables and actions and the Panel's review of
+ * the draft with the Commissioner's responses (demo_plan.c), once the
+ * plan's objectives are written. */
+void demo_plan_populate(sqlite3 *db, long long plan);
 
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */

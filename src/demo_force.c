@@ -507,6 +507,7 @@ static void write_plan(sqlite3 *db)
     }
     sqlite3_finalize(ob);
     sqlite3_finalize(lk);
+    demo_plan_populate(db, plan);
 }
 
 /* The county's stations, priority locations and areas (geo.h), so pings

@@ -86,6 +86,9 @@ bool import_calls(Import *imp, char **paths, int npaths);
 /* Boundaries (GeoJSON) and officers' location pings (import_geo.c). */
 bool import_boundaries(Import *imp, char **paths, int npaths);
 bool import_pings(Import *imp, char **paths, int npaths);
+/* The office's work plan table, tab-separated, as in its annual report
+ * (import_workplan.c). */
+bool import_work_plan(Import *imp, char **paths, int npaths);
 
 /* Parses a yes/no flag: Y/N, yes/no, true/false, 1/0 in any case. */
 bool import_parse_flag(const CsvField *f, int *out);

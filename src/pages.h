@@ -19,6 +19,9 @@ void page_measures(Req *r);   /* /measures    the list of measures */
 void page_forces(Req *r);     /* /forces      forces reference, office force, peer group */
 void page_imports(Req *r);    /* /imports     import provenance */
 void page_pack(Req *r);       /* /pack        the printable pack */
+void page_plan(Req *r);       /* /plan        the Plan: progress, overdue actions, objectives, measures, reviews */
+void page_plan_action(Req *r);  /* /plan/action  edit or add an action */
+void page_plan_review(Req *r);  /* /plan/review  the Panel's reviews: recommendations and responses */
 void page_static(Req *r);     /* /static/...  embedded assets */
 void page_board(Req *r);            /* /board             meetings, the cycle, the next meeting */
 void page_board_meeting(Req *r);    /* /board/meeting     agenda, candidates, verdicts, minutes */

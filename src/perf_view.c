@@ -219,7 +219,13 @@ static void render_plan(Buf *out, const PerfView *v)
 {
     const MeasureSet *ms = v->ms;
     bool *shown = xcalloc((size_t)(ms->defs.n ? ms->defs.n : 1), 1);
-    sqlite3_stmt *pl = db_prepare(v->db, "SELECT id, title FROM plan ORDER BY status='issued' DESC, version DESC, id DESC LIMIT 1");
+    /* the plan in force in the month reported on (an office holds past
+     * plans too, such as an imported work plan), issued before draft */
+    sqlite3_stmt *pl = db_prepare(v->db, "SELECT id, title FROM plan ORDER BY status <> 'draft' DESC,"
+                                         " (substr(starts, 1, 7) <= ?1 AND substr(ends, 1, 7) >= ?1) DESC, status='issued' DESC, ends DESC, version DESC, id DESC LIMIT 1");
+    char month[16];
+    snprintf(month, sizeof month, "%04d-%02d", v->end / 100 % 10000, v->end % 100);
+    sqlite3_bind_text(pl, 1, month, -1, SQLITE_TRANSIENT);
     bool have_plan = sqlite3_step(pl) == SQLITE_ROW;
     if (have_plan) {
         html_printf(out, "<h2>Against the Plan</h2>\n<p>The measures that evidence each priority of the %s, against their targets. "
@@ -258,6 +264,19 @@ static void render_plan(Buf *out, const PerfView *v)
     }
     if (rows) html_lit(out, "</tbody></table>\n");
     free(shown);
+}
+
+int perf_measure_table(Buf *out, const PerfView *v, const char *caption, const char *const *keys, int nkeys)
+{
+    int rows = 0;
+    for (int i = 0; i < nkeys; i++) {
+        int d = measures_find(v->ms, keys[i]);
+        if (d < 0) continue;
+        if (!rows++) plan_table_head(out, v, caption);
+        plan_row(out, v, d);
+    }
+    if (rows) html_lit(out, "</tbody></table>\n");
+    return rows;
 }
 
 /* ---- how the force compares (public data) ---- */

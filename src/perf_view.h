@@ -35,6 +35,12 @@ int perf_default_end(const MeasureSet *ms, int fi);
 /* Writes the report body (HTML, escaped) into out. */
 void perf_render(Buf *out, const PerfView *v);
 
+/* Writes the measures named by keys (those held; others are skipped) as
+ * a table like "Against the Plan": the month, the 12 months, RAG, target
+ * and change on last year, captioned `caption`. Returns the rows written
+ * (no table at all when 0). For the Plan page's objectives. */
+int perf_measure_table(Buf *out, const PerfView *v, const char *caption, const char *const *keys, int nkeys);
+
 /* Writes "x of N" for a rank, or an em dash when there is none. */
 void perf_rank(Buf *out, int rank, int of);
 

@@ -25,6 +25,9 @@ const Route routes[] = {
     {"/measure/history", CAP_VIEW, 0, page_measure_history},
     {"/measures", CAP_VIEW, 0, page_measures},
     {"/pack", CAP_VIEW, 0, page_pack},
+    {"/plan", CAP_VIEW, CAP_PLAN, page_plan},
+    {"/plan/action", CAP_PLAN, CAP_PLAN, page_plan_action},
+    {"/plan/review", CAP_RECORDS, CAP_PLAN, page_plan_review},
     {"/static/", 0, 0, page_static},
 };
 const int nroutes = (int)(sizeof routes / sizeof routes[0]);
