@@ -44,6 +44,7 @@ int cmd_forces(Opts *o);
 int cmd_peers(Opts *o);
 int cmd_gen(Opts *o);
 int cmd_audit(Opts *o);
+int cmd_decision(Opts *o);
 
 /* The database path to use: --db, else ./assure.db. */
 const char *opts_db(const Opts *o);

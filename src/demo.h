@@ -35,6 +35,11 @@ void demo_populate(sqlite3 *db);
  * Needs the shipped measure definitions in the store. */
 long long demo_force_populate(sqlite3 *db, long long import_id);
 
+/* Writes the demo office's decision records (221 to 233), some linked to
+ * objectives of the demo Plan, which must be written first
+ * (demo_decisions.c). */
+void demo_decisions_populate(sqlite3 *db);
+
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */
 const char *demo_admin_login(void);

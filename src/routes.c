@@ -7,6 +7,10 @@
 const Route routes[] = {
     {"/", 0, 0, page_home},
     {"/dashboard", CAP_VIEW, 0, page_dashboard},
+    {"/decision", CAP_VIEW, 0, page_decision},
+    {"/decision/edit", CAP_DECISIONS, CAP_DECISIONS, page_decision_edit},
+    {"/decision/publish", CAP_PUBLISH, CAP_PUBLISH, page_decision_publish},
+    {"/decisions", CAP_VIEW, 0, page_decisions},
     {"/forces", CAP_VIEW, CAP_SETTINGS, page_forces},
     {"/imports", CAP_IMPORT, 0, page_imports},
     {"/login", 0, '-', page_login},

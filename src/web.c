@@ -182,6 +182,7 @@ void page_begin(Req *r, const char *title, const char *nav)
             nav_item(r, "/dashboard", "Dashboard", "dashboard", nav);
             nav_item(r, "/measures", "Measures", "measures", nav);
             nav_item(r, "/forces", "Forces", "forces", nav);
+            nav_item(r, "/decisions", "Decisions", "decisions", nav);
         }
         if (req_can(r, CAP_IMPORT)) nav_item(r, "/imports", "Imports", "imports", nav);
         html_lit(&r->out, "</ul>\n</nav>\n");
