@@ -99,7 +99,7 @@ check_contains "six records from November 2024 to March 2025" "$HTTP_BODY" "6 re
 http GET "/decisions?category=Estates"
 check_contains "the category filter keeps Estates" "$HTTP_BODY" "Deed of Variation for Corby Police Station"
 check_not_contains "and drops the rest" "$HTTP_BODY" "HyperConvergence"
-http GET "/decisions?q=KNIVES"
+http GET "/decisions?q=SECONDARY%20SCHOOLS"
 check_contains "the text search finds the decision's text, any case" "$HTTP_BODY" "Knife crime education programme"
 check_contains "only that one" "$HTTP_BODY" "1 record;"
 http GET "/decisions?fy=2025"
