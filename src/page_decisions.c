@@ -347,26 +347,37 @@ static bool chosen(const Form *f, long long id)
     return false;
 }
 
-/* Opens a form group, with its error message when the field has one. */
-static void group_begin(Req *r, const Errors *errs, const char *field, const char *label, const char *hint)
+/* Opens a form group, with its hint and error message when the field has
+ * them; returns the ids the input is described by ("" when none). */
+static const char *group_begin(Req *r, const Errors *errs, const char *field, const char *label, const char *hint)
 {
     const char *err = error_for(errs, field);
     html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s</label>", err ? " form-group-error" : "", field, label);
     if (hint) html_printf(&r->out, "<p class=\"hint\" id=\"%s-hint\">%s</p>", field, hint);
     if (err) html_printf(&r->out, "<p class=\"error-message\" id=\"%s-error\"><span class=\"visually-hidden\">Error:</span> %s</p>", field, err);
+    return arena_printf(&r->arena, "%s%s%s%s%s", hint ? field : "", hint ? "-hint" : "", hint && err ? " " : "", err ? field : "", err ? "-error" : "");
 }
 
-static void text_input(Req *r, const Errors *errs, const char *field, const char *label, const char *hint, const char *value, const char *extra)
+/* Extra attributes of a text input. */
+enum { INPUT_PLAIN, INPUT_NUMERIC, INPUT_CATEGORIES };
+
+static void text_input(Req *r, const Errors *errs, const char *field, const char *label, const char *hint, const char *value, int kind)
 {
-    group_begin(r, errs, field, label, hint);
-    html_printf(&r->out, "<input class=\"input%s\" id=\"%s\" name=\"%s\" type=\"text\" value=\"%s\"%s%s></div>\n", error_for(errs, field) ? " input-error" : "",
-                field, field, value ? value : "", extra ? " " : "", extra ? extra : "");
+    const char *by = group_begin(r, errs, field, label, hint);
+    html_printf(&r->out, "<input class=\"input%s\" id=\"%s\" name=\"%s\" type=\"text\" value=\"%s\"", error_for(errs, field) ? " input-error" : "", field,
+                field, value ? value : "");
+    if (*by) html_printf(&r->out, " aria-describedby=\"%s\"", by);
+    if (kind == INPUT_NUMERIC) html_lit(&r->out, " inputmode=\"numeric\"");
+    if (kind == INPUT_CATEGORIES) html_lit(&r->out, " list=\"categories\"");
+    html_lit(&r->out, "></div>\n");
 }
 
 static void text_area(Req *r, const Errors *errs, const char *field, const char *label, const char *hint, const char *value, int rows)
 {
-    group_begin(r, errs, field, label, hint);
-    html_printf(&r->out, "<textarea class=\"textarea\" id=\"%s\" name=\"%s\" rows=\"%d\">%s</textarea></div>\n", field, field, rows, value ? value : "");
+    const char *by = group_begin(r, errs, field, label, hint);
+    html_printf(&r->out, "<textarea class=\"textarea\" id=\"%s\" name=\"%s\" rows=\"%d\"", field, field, rows);
+    if (*by) html_printf(&r->out, " aria-describedby=\"%s\"", by);
+    html_printf(&r->out, ">%s</textarea></div>\n", value ? value : "");
 }
 
 static void edit_form(Req *r, const Form *f, const Errors *errs)
@@ -383,14 +394,14 @@ static void edit_form(Req *r, const Form *f, const Errors *errs)
     html_lit(&r->out, "<form method=\"post\" action=\"/decision/edit\" class=\"form\">");
     page_csrf_field(r);
     if (f->id) html_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\">", f->id);
-    text_input(r, errs, "number", "Number", "Decision records are numbered in sequence; each number is used once.", f->number, "inputmode=\"numeric\"");
-    text_input(r, errs, "title", "Title", NULL, f->title, NULL);
-    text_input(r, errs, "decided_on", "Date of the decision", "YYYY-MM-DD, for example 2025-11-24", f->date, NULL);
+    text_input(r, errs, "number", "Number", "Decision records are numbered in sequence; each number is used once.", f->number, INPUT_NUMERIC);
+    text_input(r, errs, "title", "Title", NULL, f->title, INPUT_PLAIN);
+    text_input(r, errs, "decided_on", "Date of the decision", "YYYY-MM-DD, for example 2025-11-24", f->date, INPUT_PLAIN);
     text_area(r, errs, "decision", "Decision", "What the Commissioner decided.", f->decision, 6);
     text_area(r, errs, "reasons", "Reasons", "Why: the background, the options considered and the advice taken.", f->reasons, 8);
-    text_input(r, errs, "value", "Value", "In pounds, for example \xC2\xA3" "1,234.56 or 1234; leave empty when the decision has no financial value.", f->value, NULL);
+    text_input(r, errs, "value", "Value", "In pounds, for example \xC2\xA3" "1,234.56 or 1234; leave empty when the decision has no financial value.", f->value, INPUT_PLAIN);
 
-    text_input(r, errs, "category", "Category", "For example Contracts, Estates, Finance, Information technology.", f->category, "list=\"categories\"");
+    text_input(r, errs, "category", "Category", "For example Contracts, Estates, Finance, Information technology.", f->category, INPUT_CATEGORIES);
     html_lit(&r->out, "<datalist id=\"categories\">");
     sqlite3_stmt *st = db_prepare(r->db, "SELECT DISTINCT category FROM decision WHERE category <> '' AND (status = 'published' OR ?1) AND (marking = 'OFFICIAL' OR ?2)"
                                          " ORDER BY category");
@@ -431,10 +442,10 @@ static void edit_form(Req *r, const Form *f, const Errors *errs)
     if (!no) html_lit(&r->out, "<p class=\"hint\">No Plan is held.</p>");
     html_lit(&r->out, "</fieldset></div>\n");
 
-    group_begin(r, errs, "marking", "Protective marking", "An OFFICIAL-SENSITIVE record is seen only by those cleared for it and can never be published.");
+    const char *by = group_begin(r, errs, "marking", "Protective marking", "An OFFICIAL-SENSITIVE record is seen only by those cleared for it and can never be published.");
     bool sens = f->marking && strcmp(f->marking, "OFFICIAL-SENSITIVE") == 0;
-    html_printf(&r->out, "<select class=\"select\" id=\"marking\" name=\"marking\"><option%s>OFFICIAL</option><option%s>OFFICIAL-SENSITIVE</option></select></div>\n",
-                sens ? "" : " selected", sens ? " selected" : "");
+    html_printf(&r->out, "<select class=\"select\" id=\"marking\" name=\"marking\" aria-describedby=\"%s\"><option%s>OFFICIAL</option><option%s>OFFICIAL-SENSITIVE</option></select></div>\n",
+                by, sens ? "" : " selected", sens ? " selected" : "");
     html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save as draft</button></form>\n");
     page_end(r);
 }

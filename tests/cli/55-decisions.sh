@@ -131,6 +131,8 @@ http POST /decision/edit "csrf=$(urlencode "$CSRF")&$(form 234 2026-02-30 '£1,2
 check_eq "an impossible date is a 400" "$HTTP_STATUS" 400
 check_contains "naming the field and the form expected" "$HTTP_BODY" "Date of the decision: expected a date written YYYY-MM-DD, such as 2025-11-24, not &quot;2026-02-30&quot;"
 check_eq "keeping the title typed" "$(form_value title)" "Fraud prevention & cyber awareness <campaign>"
+check_contains "the date's input is described by its hint and error" "$HTTP_BODY" 'aria-describedby="decided_on-hint decided_on-error"'
+check_contains "the category input offers the list" "$HTTP_BODY" 'list="categories"'
 check_contains "and the ticked objectives" "$HTTP_BODY" "value=\"$OBJ\" checked"
 http POST /decision/edit "csrf=$(urlencode "$CSRF")&$(form 233 2026-02-03 '£1,234.56')"
 check_eq "a duplicate number is a 400" "$HTTP_STATUS" 400
