@@ -152,7 +152,9 @@ void page_decisions(Req *r)
         bool published = strcmp(db_text(st, 5), "published") == 0;
         html_printf(&r->out, "<tr><td class=\"num\">%lld</td><td>%s</td><td><a href=\"/decision?n=%lld\">%s</a></td><td>%s</td><td class=\"num\">%s</td><td>",
                     number, date, number, db_text(st, 2), db_text(st, 3), value);
-        if (published) html_printf(&r->out, "Published %s", db_text(st, 6));
+        char pub[32];
+        decision_format_date(pub, sizeof pub, db_text(st, 6));
+        if (published) html_printf(&r->out, "Published %s", pub);
         else html_lit(&r->out, "<strong class=\"tag\">Draft</strong>");
         if (strcmp(db_text(st, 7), "OFFICIAL") != 0) html_printf(&r->out, " <strong class=\"tag tag-red\">%s</strong>", db_text(st, 7));
         html_lit(&r->out, "</td></tr>\n");
