@@ -145,6 +145,11 @@ check_eq "keeping the value typed" "$(form_value value)" "12,34.5"
 http POST /decision/edit "csrf=$(urlencode "$CSRF")&$(form 0 2026-02-03 '1.234')"
 check_contains "every mistake is named at once: the number" "$HTTP_BODY" "Number: expected a whole number above 0"
 check_contains "and the value" "$HTTP_BODY" "Value: expected an amount in pounds"
+http POST /decision/edit "csrf=$(urlencode "$CSRF")&number=235&title=$(urlencode '<script>alert(1)</script>')&decided_on=$(urlencode '"><img src=x>')&decision=x&value=$(urlencode '<b>')&marking=$(urlencode '<i>')"
+check_eq "hostile fields are refused" "$HTTP_STATUS" 400
+check_not_contains "and never written back raw" "$HTTP_BODY" "<script>alert"
+check_not_contains "in any field" "$HTTP_BODY" "<img src=x"
+check_contains "a wrong marking is named" "$HTTP_BODY" "Protective marking: expected OFFICIAL or OFFICIAL-SENSITIVE, not &quot;&lt;i&gt;&quot;"
 check_eq "no mistaken POST saved anything" "$(count)" "$before"
 check_eq "nor wrote to the audit trail" "$(audits)" "$audit_before"
 
