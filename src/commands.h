@@ -46,6 +46,7 @@ int cmd_gen(Opts *o);
 int cmd_audit(Opts *o);
 int cmd_publish(Opts *o);
 int cmd_routes(Opts *o);
+int cmd_decision(Opts *o);
 
 /* The database path to use: --db, else ./assure.db. */
 const char *opts_db(const Opts *o);

@@ -479,6 +479,7 @@ void demo_populate(sqlite3 *db)
     long long rows = write_street(db, import_id, forces, nforces, types, ntypes);
     rows += write_home_office(db, import_id, forces, nforces, types, ntypes);
     rows += demo_force_populate(db, import_id);
+    demo_decisions_populate(db);
 
     sqlite3_stmt *up = db_prepare(db, "UPDATE import SET rows=?1 WHERE id=?2");
     sqlite3_bind_int64(up, 1, rows);

@@ -43,6 +43,10 @@ void demo_board_populate(sqlite3 *db);
  * the draft with the Commissioner's responses (demo_plan.c), once the
  * plan's objectives are written. */
 void demo_plan_populate(sqlite3 *db, long long plan);
+/* Writes the demo office's decision records (221 to 233), some linked to
+ * objectives of the demo Plan, which must be written first
+ * (demo_decisions.c). */
+void demo_decisions_populate(sqlite3 *db);
 
 /* The demo users' logins and passwords, for `init --demo` and `make run` to
  * print. Static strings; the caller does not free them. */

@@ -29,6 +29,8 @@ typedef struct Command {
 static const Command commands[] = {
     {"audit", cmd_audit, "db table id", "audit [--db FILE] verify | log [--table T [--id N]]",
      "Check the audit trail's hash chain entry by entry (verify), or print it newest first, optionally for one table or record (log).", false},
+    {"decision", cmd_decision, "db", "decision [--db FILE] list | show N",
+     "The decision records: list them (number, date, status, title; drafts and OFFICIAL-SENSITIVE records included), or show every field of record N.", false},
     {"forces", cmd_forces, "db format", "forces [--db FILE] [--format table|csv|json] [office NAME]",
      "List the forces reference (names, codes, kind, region, population), or set the office's own force with 'forces office NAME'.", false},
     {"gen", cmd_gen, "rows seed output", "gen street|pings --rows N [--seed N] -o FILE | gen boundaries -o FILE",

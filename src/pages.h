@@ -16,6 +16,10 @@ void page_measure(Req *r);    /* /measure     one measure, chart, all forces ran
 void page_measure_edit(Req *r);    /* /measure/edit     define or change a measure */
 void page_measure_history(Req *r); /* /measure/history  a measure's versions */
 void page_measures(Req *r);   /* /measures    the list of measures */
+void page_decisions(Req *r);       /* /decisions        the register of decision records */
+void page_decision(Req *r);        /* /decision         one decision record */
+void page_decision_edit(Req *r);   /* /decision/edit    create a record or change a draft */
+void page_decision_publish(Req *r); /* /decision/publish publish a draft (POST) */
 void page_forces(Req *r);     /* /forces      forces reference, office force, peer group */
 void page_imports(Req *r);    /* /imports     import provenance */
 void page_pack(Req *r);       /* /pack        the printable pack */

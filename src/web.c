@@ -148,8 +148,9 @@ static const char *office_force_name(Req *r)
 static void nav_item(Req *r, const char *href, const char *label, const char *key, const char *nav)
 {
     bool current = nav && strcmp(nav, key) == 0;
-    html_printf(&r->out, "<li class=\"nav-item%s\"><a class=\"nav-link\" href=\"%s\"%s>%s</a></li>\n",
-                current ? " nav-item-current" : "", href, current ? " aria-current=\"page\"" : "", label);
+    /* the attribute is written as a literal: through %s its quotes would be escaped */
+    if (current) html_printf(&r->out, "<li class=\"nav-item nav-item-current\"><a class=\"nav-link\" href=\"%s\" aria-current=\"page\">%s</a></li>\n", href, label);
+    else html_printf(&r->out, "<li class=\"nav-item\"><a class=\"nav-link\" href=\"%s\">%s</a></li>\n", href, label);
 }
 
 void page_begin(Req *r, const char *title, const char *nav)
