@@ -96,7 +96,7 @@ static void write_page(Site *s, const char *path, const char *root, const char *
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<title>%s: %s</title>\n<link rel=\"stylesheet\" href=\"%sstyle.css\">\n</head>\n<body>\n"
                       "<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n"
-                      "<header class=\"header\"><div class=\"header-inner width-container\"><a class=\"header-title\" href=\"%sindex.html\">%s</a></div>\n"
+                      "<header class=\"header\"><div class=\"header-inner width-container\"><a class=\"header-service\" href=\"%sindex.html\">%s</a></div>\n"
                       "<nav class=\"nav\" aria-label=\"Main\"><ul class=\"nav-list width-container\">"
                       "<li class=\"nav-item\"><a class=\"nav-link\" href=\"%splan.html\">The Plan</a></li>"
                       "<li class=\"nav-item\"><a class=\"nav-link\" href=\"%sdecisions/index.html\">Decisions</a></li>"
@@ -257,7 +257,10 @@ static void decision_pages(Site *s)
         }
         sqlite3_bind_int64(obj, 1, sqlite3_column_int64(st, 0));
         int no = 0;
-        while (sqlite3_step(obj) == SQLITE_ROW) html_printf(&b, "%s<li>%s</li>\n", no++ ? "" : "<h2>Plan objectives</h2>\n<ul>\n", db_text(obj, 0));
+        while (sqlite3_step(obj) == SQLITE_ROW) {
+            if (!no++) html_lit(&b, "<h2>Plan objectives</h2>\n<ul>\n");
+            html_printf(&b, "<li>%s</li>\n", db_text(obj, 0));
+        }
         if (no) html_lit(&b, "</ul>\n");
         sqlite3_reset(obj);
         if (*db_text(st, 8)) {
