@@ -44,8 +44,7 @@ static void entry_fields(Req *r, const char *action, const char *before, const c
 void page_audit(Req *r)
 {
     const char *table = req_param(r, "table");
-    const char *idp = req_param(r, "id");
-    long long id = idp ? atoll(idp) : 0;
+    long long id = req_param_id(r, "id");
     page_begin(r, "Audit trail", "audit");
     long long n = 0;
     Buf report = {0};

@@ -34,13 +34,12 @@ typedef struct FormErr {
     long long item;    /* the item whose form it was (0: the add form) */
 } FormErr;
 
+/* A record's id from a parameter; anything but a positive whole number
+ * reads as none (a new record on the forms that add one). */
 static long long param_id(Req *r, const char *name)
 {
-    const char *s = req_param(r, name);
-    if (!s || !*s || strlen(s) > 18) return 0;
-    for (const char *p = s; *p; p++)
-        if (*p < '0' || *p > '9') return 0;
-    return atoll(s);
+    long long v = req_param_id(r, name);
+    return v > 0 ? v : 0;
 }
 
 static const char *param_or(Req *r, const char *name, const char *dflt)

@@ -117,8 +117,7 @@ void page_liaison(Req *r)
         liaison_page(r, 0, NULL, NULL);
         return;
     }
-    const char *is = req_param(r, "item");
-    long long item = is && *is && strlen(is) < 19 && strspn(is, "0123456789") == strlen(is) ? atoll(is) : 0;
+    long long item = req_param_id(r, "item");
     db_exec(r->db, "BEGIN IMMEDIATE");
     sqlite3_stmt *st = db_prepare(r->db, "SELECT i.marking, m.marking, m.status FROM agenda_item i JOIN meeting m ON m.id=i.meeting_id WHERE i.id=?1 AND i.to_force=1");
     sqlite3_bind_int64(st, 1, item);

@@ -34,15 +34,6 @@ typedef struct PlanInfo {
     int version;
 } PlanInfo;
 
-static long long param_id(Req *r, const char *name)
-{
-    const char *s = req_param(r, name);
-    if (!s || !*s) return 0;
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    return *end || v <= 0 ? -1 : v;
-}
-
 static bool plan_sees(Req *r, const char *status, const char *marking)
 {
     return (strcmp(status, "draft") != 0 || req_can(r, CAP_RECORDS)) && req_sees(r, marking);
@@ -367,7 +358,7 @@ static void reviews_section(Req *r, long long plan, bool full_links)
  * the Panel), issued, revised (each revision is a new version). */
 static void plan_status_post(Req *r)
 {
-    long long id = param_id(r, "id");
+    long long id = req_param_id(r, "id");
     const char *status = req_param(r, "status");
     PlanInfo p;
     if (id <= 0 || !plan_load(r, id, &p)) {
@@ -396,7 +387,7 @@ void page_plan(Req *r)
         plan_status_post(r);
         return;
     }
-    long long id = param_id(r, "id");
+    long long id = req_param_id(r, "id");
     int asat;
     if (!asat_month(r, &asat)) return;
     if (id < 0) {
@@ -583,33 +574,56 @@ static const char *trimmed(Req *r, const char *s)
     return arena_strndup(&r->arena, s, n);
 }
 
+/* Reads which action a request is about (?id=, an action to change) or
+ * where a new one goes (?deliverable=), and fills f from the stored action
+ * (or a new one's defaults), and *plan the Plan it belongs to. False, with the error page written, when the
+ * numbers are malformed or name nothing the user may see. */
+static bool action_load(Req *r, ActionForm *f, long long *plan)
+{
+    memset(f, 0, sizeof *f);
+    f->id = req_param_id(r, "id");
+    f->deliverable = req_param_id(r, "deliverable");
+    if (f->id < 0 || f->deliverable < 0 || (!f->id && !f->deliverable)) {
+        web_error(r, 400, "Say which action to change (id) or which deliverable to add one to (deliverable), as a number.");
+        return false;
+    }
+    if (f->id) {
+        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking FROM plan_action WHERE id=?1");
+        sqlite3_bind_int64(st, 1, f->id);
+        bool found = sqlite3_step(st) == SQLITE_ROW && req_sees(r, db_text(st, 7));
+        if (found) {
+            f->deliverable = sqlite3_column_int64(st, 0);
+            f->title = arena_strdup(&r->arena, db_text(st, 1));
+            f->owner = arena_strdup(&r->arena, db_text(st, 2));
+            f->due = arena_strdup(&r->arena, db_text(st, 3));
+            f->status = arena_strdup(&r->arena, db_text(st, 4));
+            f->rag = arena_strdup(&r->arena, db_text(st, 5));
+            f->note = arena_strdup(&r->arena, db_text(st, 6));
+            f->marking = arena_strdup(&r->arena, db_text(st, 7));
+        }
+        sqlite3_finalize(st);
+        if (!found) {
+            web_error(r, 404, "There is no action %lld you may see.", f->id);
+            return false;
+        }
+    } else {
+        f->status = "not started";
+        f->rag = "";
+        f->marking = "OFFICIAL";
+    }
+    const char *o, *d;
+    if (!deliverable_context(r, f->deliverable, plan, &o, &d)) {
+        web_error(r, 404, "There is no deliverable %lld you may see.", f->deliverable);
+        return false;
+    }
+    return true;
+}
+
 static void action_post(Req *r)
 {
     ActionForm f;
-    memset(&f, 0, sizeof f);
-    f.id = param_id(r, "id");
-    f.deliverable = param_id(r, "deliverable");
-    if (f.id < 0 || f.deliverable < 0 || (!f.id && !f.deliverable)) {
-        web_error(r, 400, "Say which action to change (id) or which deliverable to add one to (deliverable), as a number.");
-        return;
-    }
-    if (f.id) {
-        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, marking FROM plan_action WHERE id=?1");
-        sqlite3_bind_int64(st, 1, f.id);
-        bool found = sqlite3_step(st) == SQLITE_ROW && req_sees(r, db_text(st, 1));
-        if (found) f.deliverable = sqlite3_column_int64(st, 0);
-        sqlite3_finalize(st);
-        if (!found) {
-            web_error(r, 404, "There is no action %lld you may see.", f.id);
-            return;
-        }
-    }
     long long plan;
-    const char *o, *d;
-    if (!deliverable_context(r, f.deliverable, &plan, &o, &d)) {
-        web_error(r, 404, "There is no deliverable %lld you may see.", f.deliverable);
-        return;
-    }
+    if (!action_load(r, &f, &plan)) return;
     f.title = trimmed(r, req_param(r, "title"));
     f.owner = trimmed(r, req_param(r, "owner"));
     f.due = trimmed(r, req_param(r, "due"));
@@ -689,43 +703,8 @@ void page_plan_action(Req *r)
         return;
     }
     ActionForm f;
-    memset(&f, 0, sizeof f);
-    f.id = param_id(r, "id");
-    f.deliverable = param_id(r, "deliverable");
-    if (f.id < 0 || f.deliverable < 0 || (!f.id && !f.deliverable)) {
-        web_error(r, 400, "Say which action to change (id) or which deliverable to add one to (deliverable), as a number.");
-        return;
-    }
-    if (f.id) {
-        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking FROM plan_action WHERE id=?1");
-        sqlite3_bind_int64(st, 1, f.id);
-        bool found = sqlite3_step(st) == SQLITE_ROW && req_sees(r, db_text(st, 7));
-        if (found) {
-            f.deliverable = sqlite3_column_int64(st, 0);
-            f.title = arena_strdup(&r->arena, db_text(st, 1));
-            f.owner = arena_strdup(&r->arena, db_text(st, 2));
-            f.due = arena_strdup(&r->arena, db_text(st, 3));
-            f.status = arena_strdup(&r->arena, db_text(st, 4));
-            f.rag = arena_strdup(&r->arena, db_text(st, 5));
-            f.note = arena_strdup(&r->arena, db_text(st, 6));
-            f.marking = arena_strdup(&r->arena, db_text(st, 7));
-        }
-        sqlite3_finalize(st);
-        if (!found) {
-            web_error(r, 404, "There is no action %lld you may see.", f.id);
-            return;
-        }
-    } else {
-        f.status = "not started";
-        f.rag = "";
-        f.marking = "OFFICIAL";
-    }
     long long plan;
-    const char *o, *d;
-    if (!deliverable_context(r, f.deliverable, &plan, &o, &d)) {
-        web_error(r, 404, "There is no deliverable %lld you may see.", f.deliverable);
-        return;
-    }
+    if (!action_load(r, &f, &plan)) return;
     action_form(r, &f, NULL, 0);
 }
 
@@ -812,7 +791,7 @@ static void review_show(Req *r, long long review, const FieldError *e, int n)
 
 static void review_record(Req *r)
 {
-    long long plan = param_id(r, "plan");
+    long long plan = req_param_id(r, "plan");
     PlanInfo p;
     if (plan <= 0 || !plan_load(r, plan, &p)) {
         web_error(r, 404, "There is no plan \"%s\" you may see.", req_param(r, "plan") ? req_param(r, "plan") : "");
@@ -874,7 +853,7 @@ static void review_record(Req *r)
 
 static void review_respond(Req *r)
 {
-    long long review = param_id(r, "id");
+    long long review = req_param_id(r, "id");
     PlanInfo p;
     sqlite3_stmt *st = db_prepare(r->db, "SELECT plan_id FROM plan_review WHERE id=?1");
     sqlite3_bind_int64(st, 1, review);
@@ -971,7 +950,7 @@ void page_plan_review(Req *r)
         else web_error(r, 400, "Say what to do: action=record (a new review) or action=respond (responses to a review's recommendations).");
         return;
     }
-    long long id = param_id(r, "id"), plan = param_id(r, "plan");
+    long long id = req_param_id(r, "id"), plan = req_param_id(r, "plan");
     if (id < 0 || plan < 0) {
         web_error(r, 400, "The review (id) and the plan (plan) are numbers.");
         return;

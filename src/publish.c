@@ -24,7 +24,6 @@
  * see half a site; DIR is replaced only when it holds a previous publish
  * (its .assure-site marker), never an unrelated folder.
  */
-#define _XOPEN_SOURCE 700
 #include "commands.h"
 #include "db.h"
 #include "embedded.h"
@@ -87,6 +86,16 @@ static void paragraphs(Buf *out, const char *text)
     }
 }
 
+/* Writes len bytes of data to path under the site. */
+static void write_raw(Site *s, const char *path, const char *data, size_t len)
+{
+    char full[4096];
+    snprintf(full, sizeof full, "%s/%s", s->dir, path);
+    FILE *f = fopen(full, "wb");
+    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) die("publish: cannot write %s: %s", full, strerror(errno));
+    s->files++;
+}
+
 /* Writes path (under the site) with the page layout around body. `root`
  * is the way back to the site's top ("" or "../"). */
 static void write_page(Site *s, const char *path, const char *root, const char *title, const Buf *body)
@@ -108,21 +117,8 @@ static void write_page(Site *s, const char *path, const char *root, const char *
     html_lit(&out, "</main></div>\n<footer class=\"footer\"><div class=\"width-container\"><p class=\"footer-licence\">"
                    "Published from the office's records by assure. Contains public sector information licensed under the Open Government Licence v3.0.</p></div></footer>\n"
                    "</body>\n</html>\n");
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", s->dir, path);
-    FILE *f = fopen(full, "wb");
-    if (!f || fwrite(buf_cstr(&out), 1, out.len, f) != out.len || fclose(f) != 0) die("publish: cannot write %s: %s", full, strerror(errno));
-    s->files++;
+    write_raw(s, path, out.s, out.len);
     buf_free(&out);
-}
-
-static void write_raw(Site *s, const char *path, const char *data, size_t len)
-{
-    char full[4096];
-    snprintf(full, sizeof full, "%s/%s", s->dir, path);
-    FILE *f = fopen(full, "wb");
-    if (!f || fwrite(data, 1, len, f) != len || fclose(f) != 0) die("publish: cannot write %s: %s", full, strerror(errno));
-    s->files++;
 }
 
 /* ---- the Plan ---- */

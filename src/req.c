@@ -10,6 +10,7 @@
 #include "auth.h"
 
 #include <sodium.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -361,6 +362,15 @@ const char *req_param(Req *r, const char *name)
     for (int i = 0; i < r->nparams; i++)
         if (strcmp(r->params[i].name, name) == 0) return r->params[i].value;
     return NULL;
+}
+
+long long req_param_id(Req *r, const char *name)
+{
+    const char *s = req_param(r, name);
+    if (!s || !*s) return 0;
+    if (strlen(s) > 18 || strspn(s, "0123456789") != strlen(s)) return -1;
+    long long v = atoll(s);
+    return v > 0 ? v : -1;
 }
 
 const char *req_cookie(Req *r, const char *name)

@@ -85,6 +85,9 @@ typedef struct Req {
 
 /* The value of a query or form parameter, or NULL when absent. */
 const char *req_param(Req *r, const char *name);
+/* A parameter naming a record by its id: the id, 0 when absent or empty,
+ * -1 when it is not a positive whole number. */
+long long req_param_id(Req *r, const char *name);
 /* The value of a cookie, or NULL. */
 const char *req_cookie(Req *r, const char *name);
 /* True when the user's role has capability letter `cap`. */
