@@ -66,7 +66,10 @@ bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char 
     bool role_ok = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);
     if (!role_ok) {
-        snprintf(err, errlen, "no role named '%.64s' (roles: admin, officer, viewer)", role);
+        st = db_prepare(db, "SELECT group_concat(name, ', ') FROM (SELECT name FROM role ORDER BY name)");
+        sqlite3_step(st);
+        snprintf(err, errlen, "no role named '%.64s' (roles: %.400s)", role, db_text(st, 0));
+        sqlite3_finalize(st);
         return false;
     }
     if (utf8_chars(password) < AUTH_MIN_PASSWORD) {

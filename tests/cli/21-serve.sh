@@ -14,45 +14,6 @@ fi
 "$ASSURE" init --db "$DB" >/dev/null 2>&1 || not_ok "init creates the test database"
 printf 'password123\n' | "$ASSURE" user add --db "$DB" admin --role admin >/dev/null 2>&1 || not_ok "user add admin"
 
-SERVER_PID=
-# start_server CMD...: starts CMD in the background on a free port (tries a
-# few random ones), output in $T/server.out; sets PORT and SERVER_PID.
-start_server() {
-    for try in 1 2 3 4 5; do
-        PORT=$(awk -v s="$$$try" 'BEGIN { srand(s + systime()); print 20000 + int(rand() * 40000) }')
-        "$@" --port "$PORT" >"$T/server.out" 2>"$T/server.err" &
-        SERVER_PID=$!
-        i=0
-        while [ $i -lt 100 ]; do
-            if curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; then return 0; fi
-            kill -0 "$SERVER_PID" 2>/dev/null || break
-            sleep 0.1
-            i=$((i + 1))
-        done
-        kill "$SERVER_PID" 2>/dev/null
-        wait "$SERVER_PID" 2>/dev/null
-        SERVER_PID=
-    done
-    return 1
-}
-# stop_server: SIGTERM, then waits; sets STOP_STATUS (124 when it hung).
-stop_server() {
-    kill -TERM "$SERVER_PID" 2>/dev/null
-    i=0
-    while kill -0 "$SERVER_PID" 2>/dev/null && [ $i -lt 100 ]; do
-        sleep 0.1
-        i=$((i + 1))
-    done
-    if kill -0 "$SERVER_PID" 2>/dev/null; then
-        kill -KILL "$SERVER_PID" 2>/dev/null
-        STOP_STATUS=124
-    else
-        wait "$SERVER_PID"
-        STOP_STATUS=$?
-    fi
-    SERVER_PID=
-}
-trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
 
 if ! start_server "$ASSURE" serve --db "$DB"; then
     not_ok "serve starts and listens" "$(cat "$T/server.err")"
@@ -111,7 +72,10 @@ curl_reply -H "If-None-Match: $ETAG" "$BASE/static/style.css"
 check_eq "a matching If-None-Match is 304" "$HTTP_STATUS" 304
 
 head -c 8500000 /dev/zero | tr '\0' 'a' >"$T/big"
-curl_reply -X POST -H "Expect:" -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$T/big" "$BASE/login"
+# Sent as a client should send a large body, with Expect: 100-continue: the
+# server answers 413 before any of it is sent. (Sent outright, the server's
+# early 413 and close can race the upload, and curl may see only a reset.)
+curl_reply -X POST -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$T/big" "$BASE/login"
 check_eq "a body over 8 MiB is 413" "$HTTP_STATUS" 413
 head -c 8380000 /dev/zero | tr '\0' 'a' >"$T/fits"
 curl_reply -X POST -H "Expect:" -H "Content-Type: application/x-www-form-urlencoded" --data-binary "@$T/fits" "$BASE/login"

@@ -14,7 +14,8 @@
 #
 # Globals a test may use: T (scratch folder, removed on exit), DB ($T/test.db),
 # OUT, ERR, STATUS (after `run`), HTTP_STATUS, HTTP_HEADERS, HTTP_BODY (after
-# `http`), COOKIE (sent by `http` when set).
+# `http`), COOKIE (sent by `http` when set), PORT and SERVER_PID (after
+# `start_server`; `http` then goes to that server through curl).
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 if [ -z "${ASSURE:-}" ]; then
@@ -30,7 +31,8 @@ case $ASSURE_RELEASE in /*) ;; *) ASSURE_RELEASE=$ROOT/$ASSURE_RELEASE ;; esac
 export ASSURE ASSURE_RELEASE SHARED ASAN_OPTIONS UBSAN_OPTIONS
 
 T=$(mktemp -d "${TMPDIR:-/tmp}/assure-test.XXXXXX") || exit 1
-trap 'rm -rf "$T"' EXIT
+SERVER_PID=
+trap '[ -n "$SERVER_PID" ] && kill -KILL "$SERVER_PID" 2>/dev/null; rm -rf "$T"' EXIT
 trap 'exit 130' INT TERM
 DB=$T/test.db
 COOKIE=
@@ -145,12 +147,18 @@ urlencode() {
         } }'
 }
 
-# http METHOD TARGET [BODY [CONTENT-TYPE]]: runs one raw request through
-# `$ASSURE test-http --db $DB` (sending Cookie: $COOKIE when COOKIE is set)
-# and sets HTTP_STATUS (000 when test-http itself failed), HTTP_HEADERS
-# (header lines, CR removed) and HTTP_BODY. A POST body defaults to
-# application/x-www-form-urlencoded. The raw reply stays in $T/.reply.
+# http METHOD TARGET [BODY [CONTENT-TYPE]]: sends one request (with
+# Cookie: $COOKIE when COOKIE is set) and sets HTTP_STATUS (000 when the
+# request could not be made), HTTP_HEADERS (header lines, CR removed) and
+# HTTP_BODY. A POST body defaults to application/x-www-form-urlencoded.
+# The request goes through `$ASSURE test-http --db $DB` (a new process per
+# request, the raw reply kept in $T/.reply), or, after `start_server`, to
+# that server on loopback through curl.
 http() {
+    if [ -n "$SERVER_PID" ]; then
+        http_curl "$@"
+        return 0
+    fi
     _m=$1
     _t=$2
     _body=${3:-}
@@ -172,6 +180,77 @@ http() {
     HTTP_HEADERS=$(awk 'NR > 1 { sub(/\r$/, ""); if ($0 == "") exit; print }' "$T/.reply")
     HTTP_BODY=$(awk 'body { print; next } { sub(/\r$/, "") } $0 == "" { body = 1 }' "$T/.reply")
     return 0
+}
+
+# http_curl: `http` against the server start_server started.
+http_curl() {
+    _m=$1
+    _t=$2
+    _body=${3:-}
+    _ctype=${4:-application/x-www-form-urlencoded}
+    : >"$T/.headers"
+    : >"$T/.body"
+    set -- -s -o "$T/.body" -D "$T/.headers" -H 'Expect:'
+    [ -n "$COOKIE" ] && set -- "$@" -H "Cookie: $COOKIE"
+    case $_m in
+    GET) ;;
+    HEAD) set -- "$@" -I ;;
+    *) set -- "$@" -X "$_m" ;;
+    esac
+    if [ "$_m" = POST ] || [ -n "$_body" ]; then
+        printf '%s' "$_body" >"$T/.reqbody"
+        set -- "$@" -H "Content-Type: $_ctype" --data-binary "@$T/.reqbody"
+    fi
+    if curl "$@" "http://127.0.0.1:$PORT$_t" 2>"$T/.http-err"; then
+        HTTP_STATUS=$(head -n 1 "$T/.headers" | cut -d ' ' -f 2)
+    else
+        HTTP_STATUS=000
+    fi
+    HTTP_ERR=$(cat "$T/.http-err")
+    HTTP_HEADERS=$(awk 'NR > 1 { sub(/\r$/, ""); if ($0 == "") exit; print }' "$T/.headers")
+    HTTP_BODY=$(cat "$T/.body")
+}
+
+# start_server CMD...: starts CMD (e.g. "$ASSURE" serve --db "$DB") in the
+# background on a free loopback port (tries a few random ones), output in
+# $T/server.out and $T/server.err; sets PORT and SERVER_PID, after which
+# `http` talks to it. Returns 1 when it never listened.
+start_server() {
+    for try in 1 2 3 4 5; do
+        PORT=$(awk -v s="$$$try" 'BEGIN { srand(s + systime()); print 20000 + int(rand() * 40000) }')
+        "$@" --port "$PORT" >"$T/server.out" 2>"$T/server.err" &
+        SERVER_PID=$!
+        i=0
+        while [ $i -lt 100 ]; do
+            if curl -s -o /dev/null "http://127.0.0.1:$PORT/static/style.css"; then return 0; fi
+            kill -0 "$SERVER_PID" 2>/dev/null || break
+            sleep 0.1
+            i=$((i + 1))
+        done
+        kill "$SERVER_PID" 2>/dev/null
+        wait "$SERVER_PID" 2>/dev/null
+        SERVER_PID=
+    done
+    return 1
+}
+
+# stop_server: SIGTERM, then waits; sets STOP_STATUS (124 when it hung).
+# `http` goes back to test-http.
+stop_server() {
+    kill -TERM "$SERVER_PID" 2>/dev/null
+    i=0
+    while kill -0 "$SERVER_PID" 2>/dev/null && [ $i -lt 100 ]; do
+        sleep 0.1
+        i=$((i + 1))
+    done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -KILL "$SERVER_PID" 2>/dev/null
+        STOP_STATUS=124
+    else
+        wait "$SERVER_PID"
+        STOP_STATUS=$?
+    fi
+    SERVER_PID=
 }
 
 # header NAME: prints the value of the first reply header NAME (any case).
