@@ -184,6 +184,19 @@ static void put_csv_row(Buf *b, const MeasureSet *ms, const MeasureValue *r)
     buf_putc(b, '\n');
 }
 
+/* The last month of the latest period of window w that ends by month m
+ * (both counted by month_abs): m itself for a month or 12 months; the last
+ * quarter's end (March, June, September, December) for a quarter; the last
+ * March for a financial year. */
+static int window_end_at(int w, int m)
+{
+    if (w == WIN_MONTH || w == WIN_12M) return m;
+    int step = w == WIN_QUARTER ? 3 : 12;
+    int k = m;
+    while (month_abs(2000 * 100 + 3) % step != k % step) k--; /* align to a March */
+    return k;
+}
+
 static void put_table_row(Buf *b, const MeasureSet *ms, const MeasureValue *r, bool all_forces)
 {
     char v[32], chg[48] = "", rank[16] = "", msg[16] = "", tgt[48] = "";
@@ -249,7 +262,7 @@ int cmd_measures(Opts *o)
     if (fmt == FMT_JSON) buf_putc(&out, '[');
     if (fmt == FMT_TABLE)
         buf_printf(&out, "%-34s %-7s %-18s %-10s %12s %14s %9s %9s %14s\n", "measure", "window", all ? "force or area" : "area", "period", "value", "on last year", "national", "MSG", "target");
-    long long nvalues = 0;
+    long long nvalues = 0, nearlier = 0;
     bool first = true;
     int fi_office = measures_force_index(&ms, force_id);
     for (int d = 0; d < ms.defs.n; d++) {
@@ -266,6 +279,7 @@ int cmd_measures(Opts *o)
                 int from, to;
                 if (end) {
                     from = to = measures_at_or_before(&ms, d, (Window)w, a, month_abs(end));
+                    if (from >= 0 && from < window_end_at(w, month_abs(end))) nearlier++;
                 } else if (all) {
                     from = dv->m0;
                     to = dv->m0 + dv->nm - 1;
@@ -295,6 +309,9 @@ int cmd_measures(Opts *o)
     if (getenv("ASSURE_TIMING"))
         fprintf(stderr, "measures: computed %d measures for %d areas in %.1f ms (%.1f ms loading facts); selected and formatted %lld values in %.1f ms\n",
                 ms.defs.n, ms.narea, (t1 - t0) * 1000, ms.load_ms, nvalues, (t2 - t1) * 1000);
+    if (nearlier)
+        fprintf(stderr, "assure: %lld of the %lld values are from before %s, which has none for them: each is the latest earlier value, and its period column says which\n",
+                nearlier, nvalues, o->period);
     if (nvalues == 0 && fmt == FMT_TABLE) fprintf(stderr, "assure: no measure has a value%s; import data first (assure import ...)\n", o->period ? " for that period" : "");
     buf_free(&out);
     measures_free(&ms);

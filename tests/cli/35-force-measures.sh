@@ -201,6 +201,12 @@ val() {
     printf '%s\n' "$1" | awk -F, -v k="$2" -v a="${3:-}" '$1 == k && $4 == a { print $5, $8; exit }'
 }
 
+# A month after the data: the latest earlier value, and a note saying so.
+run "$ASSURE" measures --db "$DB" --period 2026-06 --window month --format csv
+check_eq "a month after the data: each measure's latest earlier month is shown" "$(val "$OUT" crime.recorded)" "2025-12 2"
+check_contains "and the command says so, not silently" "$ERR" "values are from before 2026-06, which has none for them"
+check_not_contains "a month with data draws no such note" "$(ASSURE_TIMING= "$ASSURE" measures --db "$DB" --period 2025-11 --window month --measure crime.recorded 2>&1 >/dev/null)" "from before"
+
 # --- crimes: counts of crimes recorded in the month ------------------------------------
 # Recorded in November 2025 (recorded_at from 2025-11-01 00:00 to before
 # 2025-12-01 00:00): F01-F11 (11: F01 at 00:00 on the 1st, F11 at 23:59:59 on
