@@ -108,3 +108,41 @@ bool audit_verify(sqlite3 *db, long long *entries, Buf *report)
     *entries = n;
     return ok;
 }
+
+long long audit_head(sqlite3 *db, char hash[65])
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1");
+    long long id = 0;
+    hash[0] = 0;
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        id = sqlite3_column_int64(st, 0);
+        snprintf(hash, 65, "%s", db_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    return id;
+}
+
+bool audit_check_anchor(sqlite3 *db, const char *anchor, Buf *report)
+{
+    char *end;
+    long long id = strtoll(anchor, &end, 10);
+    const char *hash = end + 1;
+    size_t hl = *end == ':' ? strlen(hash) : 0;
+    bool hex = hl == 64;
+    for (size_t i = 0; hex && i < hl; i++) hex = (hash[i] >= '0' && hash[i] <= '9') || (hash[i] >= 'a' && hash[i] <= 'f');
+    if (id <= 0 || end == anchor || !hex) {
+        buf_printf(report, "cannot read the anchor '%.80s'; expected ENTRY:HASH, an entry number and its 64 hex digits, as `assure audit verify` prints them", anchor);
+        return false;
+    }
+    sqlite3_stmt *st = db_prepare(db, "SELECT hash FROM audit WHERE id=?1");
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = false;
+    if (sqlite3_step(st) != SQLITE_ROW)
+        buf_printf(report, "entry %lld, the anchor, is no longer in the trail: the entries from it on have been cut off", id);
+    else if (strcmp(db_text(st, 0), hash) != 0)
+        buf_printf(report, "entry %lld's hash is not the anchor's: the trail up to it has been rewritten and rehashed", id);
+    else
+        ok = true;
+    sqlite3_finalize(st);
+    return ok;
+}

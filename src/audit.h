@@ -37,4 +37,16 @@ void audit_entry_hash(const char *prev, const char *at, const char *actor, const
  * one inserted out of sequence). `entries` gets how many were checked. */
 bool audit_verify(sqlite3 *db, long long *entries, Buf *report);
 
+/* The trail's head: the last entry's id and hash (0 and "" when empty).
+ * Recorded outside the database (a letter, the minutes, another system),
+ * it anchors the chain: see audit_check_anchor. */
+long long audit_head(sqlite3 *db, char hash[65]);
+
+/* Checks an anchor "ID:HASH" recorded earlier: entry ID must still exist
+ * with that hash. This catches what the chain alone cannot: the trail
+ * rewritten and rehashed from some entry on, or its newest entries cut
+ * off. Returns false with the reason in `report` (also for an anchor that
+ * cannot be read). */
+bool audit_check_anchor(sqlite3 *db, const char *anchor, Buf *report);
+
 #endif

@@ -1,5 +1,6 @@
 /*
- * cmd_audit.c: `assure audit verify` (the hash chain, entry by entry) and
+ * cmd_audit.c: `assure audit verify [--anchor ENTRY:HASH]` (the hash chain,
+ * entry by entry, and a head recorded earlier) and
  * `assure audit log [--table T] [--id N]` (the trail, newest first).
  */
 #include "audit.h"
@@ -11,21 +12,29 @@
 
 int cmd_audit(Opts *o)
 {
-    static const char usage[] = "usage: assure audit [--db FILE] verify | log [--table T [--id N]]";
+    static const char usage[] = "usage: assure audit [--db FILE] verify [--anchor ENTRY:HASH] | log [--table T [--id N]]";
     if (o->nargs != 1) die("audit: %s", usage);
     sqlite3 *db = db_open(opts_db(o), false);
     int rc = 0;
     if (strcmp(o->args[0], "verify") == 0) {
         long long n = 0;
         Buf report = {0};
-        if (audit_verify(db, &n, &report)) {
-            printf("audit trail intact: %lld entries, each chained to the one before\n", n);
+        bool intact = audit_verify(db, &n, &report);
+        if (intact && o->anchor) intact = audit_check_anchor(db, o->anchor, &report);
+        if (intact) {
+            char hash[65];
+            long long head = audit_head(db, hash);
+            printf("audit trail intact: %lld entries, each chained to the one before%s\n", n, o->anchor ? ", and the anchor is unchanged" : "");
+            if (head)
+                printf("head: %lld:%s\n(record the head outside this database; `assure audit verify --anchor %lld:%s` later proves the trail up to it was not rewritten)\n",
+                       head, hash, head, hash);
         } else {
             fprintf(stderr, "assure: audit trail BROKEN after checking %lld entries: %s\n", n, buf_cstr(&report));
             rc = 1;
         }
         buf_free(&report);
     } else if (strcmp(o->args[0], "log") == 0) {
+        if (o->anchor) die("audit: --anchor goes with verify");
         sqlite3_stmt *st = db_prepare(db, "SELECT id, at, actor, action, tbl, row_id, coalesce(after, before) FROM audit"
                                           " WHERE (?1 IS NULL OR tbl = ?1) AND (?2 = 0 OR row_id = ?2) ORDER BY id DESC");
         if (o->table) sqlite3_bind_text(st, 1, o->table, -1, SQLITE_STATIC);

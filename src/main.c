@@ -27,8 +27,8 @@ typedef struct Command {
 } Command;
 
 static const Command commands[] = {
-    {"audit", cmd_audit, "db table id", "audit [--db FILE] verify | log [--table T [--id N]]",
-     "Check the audit trail's hash chain entry by entry (verify), or print it newest first, optionally for one table or record (log).", false},
+    {"audit", cmd_audit, "db table id anchor", "audit [--db FILE] verify [--anchor ENTRY:HASH] | log [--table T [--id N]]",
+     "Check the audit trail's hash chain entry by entry and print its head to record elsewhere; with --anchor, also check a head recorded earlier is unchanged (verify). Or print the trail newest first, optionally for one table or record (log).", false},
     {"decision", cmd_decision, "db", "decision [--db FILE] list | show N",
      "The decision records: list them (number, date, status, title; drafts and OFFICIAL-SENSITIVE records included), or show every field of record N.", false},
     {"forces", cmd_forces, "db format", "forces [--db FILE] [--format table|csv|json] [office NAME]",
@@ -72,6 +72,7 @@ typedef struct OptSpec {
 } OptSpec;
 
 static const OptSpec options[] = {
+    {"anchor", 0, OPT_STR, offsetof(Opts, anchor)},
     {"bind", 0, OPT_STR, offsetof(Opts, bind)},
     {"db", 0, OPT_STR, offsetof(Opts, db)},
     {"demo", 0, OPT_FLAG, offsetof(Opts, demo)},

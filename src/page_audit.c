@@ -51,9 +51,14 @@ void page_audit(Req *r)
     bool intact = audit_verify(r->db, &n, &report);
     char count[32];
     fmt_thousands(count, sizeof count, n);
-    if (intact)
+    char head[65];
+    long long head_id = audit_head(r->db, head);
+    if (intact) {
         html_printf(&r->out, "<h1>Audit trail</h1>\n<p class=\"audit-state ok\">The trail is intact: %s entries, each chained to the one before by SHA-256.</p>\n", count);
-    else
+        if (head_id)
+            html_printf(&r->out, "<p>Its head is <code class=\"anchor\">%lld:%s</code>. Recorded outside assure, it lets "
+                                 "<code>assure audit verify --anchor</code> prove later that nothing up to it was rewritten.</p>\n", head_id, head);
+    } else
         html_printf(&r->out, "<h1>Audit trail</h1>\n<p class=\"audit-state broken\" role=\"alert\"><strong>The trail has been tampered with:</strong> %s</p>\n", buf_cstr(&report));
     buf_free(&report);
     if (table && id > 0) html_printf(&r->out, "<p>The history of %s %lld, newest first. <a href=\"/audit\">All changes</a></p>\n", table, id);

@@ -26,6 +26,7 @@ COOKIE=$(login_cookie admin assure-demo-admin)
 http GET "/audit?table=plan&id=1"
 check_eq "an administrator reads a record's history" "$HTTP_STATUS" 200
 check_contains "which shows the chain is intact" "$HTTP_BODY" "The trail is intact"
+check_contains "and its head, to record elsewhere" "$HTTP_BODY" "Its head is <code class=\"anchor\">"
 check_contains "and the record's creation with its fields" "$HTTP_BODY" "Police, Fire and Crime Plan 2021-2026"
 COOKIE=$(login_cookie viewer assure-demo-viewer)
 http GET /audit
@@ -54,6 +55,51 @@ cp "$DB" "$T/rehashed.db"
 sqlite3 "$T/rehashed.db" "DROP TRIGGER audit_append_only_update; UPDATE audit SET after=(SELECT after FROM audit WHERE id=4) WHERE id=6"
 run "$ASSURE" audit --db "$T/rehashed.db" verify
 check_eq "copying one entry's content over another fails verification" "$STATUS" 1
+# A forger who drops the guards, alters an entry and rehashes the whole
+# chain from it on: the chain alone verifies, but a head recorded earlier
+# (the anchor) does not.
+run "$ASSURE" audit --db "$DB" verify
+ANCHOR=$(printf '%s\n' "$OUT" | sed -n 's/^head: //p')
+check_contains "verify prints the head to record elsewhere" "$ANCHOR" ":"
+run "$ASSURE" audit --db "$DB" verify --anchor "$ANCHOR"
+check_eq "the untouched trail verifies against its anchor" "$STATUS" 0
+check_contains "and says the anchor is unchanged" "$OUT" "and the anchor is unchanged"
+cp "$DB" "$T/forged.db"
+python3 - "$T/forged.db" <<'PY'
+import hashlib, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DROP TRIGGER audit_append_only_update")
+db.execute("UPDATE audit SET actor='mallory' WHERE id=3")
+def feed(h, s):
+    if s is None:
+        h.update(b"-;")
+    else:
+        b = s.encode()
+        h.update(b"%d:" % len(b) + b)
+prev = ""
+for (i, at, actor, tbl, row, action, before, after) in db.execute(
+        "SELECT id, at, actor, tbl, row_id, action, before, after FROM audit ORDER BY id").fetchall():
+    h = hashlib.sha256()
+    for f in (prev, at, actor, tbl, str(row), action, before, after):
+        feed(h, f)
+    prev = h.hexdigest()
+    db.execute("UPDATE audit SET hash=? WHERE id=?", (prev, i))
+db.commit()
+PY
+run "$ASSURE" audit --db "$T/forged.db" verify
+check_eq "a rehashed chain passes the chain check alone (the known limit)" "$STATUS" 0
+run "$ASSURE" audit --db "$T/forged.db" verify --anchor "$ANCHOR"
+check_eq "but fails against the anchor recorded before" "$STATUS" 1
+check_contains "saying the trail was rewritten" "$ERR" "hash is not the anchor's: the trail up to it has been rewritten and rehashed"
+cp "$DB" "$T/cut.db"
+sqlite3 "$T/cut.db" "DROP TRIGGER audit_append_only_delete; DELETE FROM audit WHERE id >= ${ANCHOR%%:*} - 2"
+run "$ASSURE" audit --db "$T/cut.db" verify --anchor "$ANCHOR"
+check_eq "newest entries cut off fail against the anchor" "$STATUS" 1
+check_contains "saying so" "$ERR" "is no longer in the trail: the entries from it on have been cut off"
+run "$ASSURE" audit --db "$DB" verify --anchor "12:abc"
+check_eq "an anchor that cannot be read is an error" "$STATUS" 1
+check_contains "naming the form expected" "$ERR" "expected ENTRY:HASH"
+
 DB_SAVE=$DB
 DB=$T/edited.db
 COOKIE=$(login_cookie admin assure-demo-admin)
