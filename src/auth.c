@@ -54,6 +54,42 @@ static size_t utf8_chars(const char *s)
     return n;
 }
 
+/* True when the role exists; otherwise false with the roles there are. */
+static bool role_exists(sqlite3 *db, const char *role, char *err, size_t errlen)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM role WHERE name=?1");
+    sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
+    bool ok = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    if (!ok) {
+        st = db_prepare(db, "SELECT group_concat(name, ', ') FROM (SELECT name FROM role ORDER BY name)");
+        sqlite3_step(st);
+        snprintf(err, errlen, "no role named '%.64s' (roles: %.400s)", role, db_text(st, 0));
+        sqlite3_finalize(st);
+    }
+    return ok;
+}
+
+/* True when the password is long enough and not too long. */
+static bool password_ok(const char *password, char *err, size_t errlen)
+{
+    if (utf8_chars(password) < AUTH_MIN_PASSWORD) {
+        snprintf(err, errlen, "the password must be at least %d characters", AUTH_MIN_PASSWORD);
+        return false;
+    }
+    if (strlen(password) > AUTH_MAX_PASSWORD) {
+        snprintf(err, errlen, "the password must be at most %d bytes", AUTH_MAX_PASSWORD);
+        return false;
+    }
+    return true;
+}
+
+/* Hashes a password (Argon2id) into out; false when out of memory. */
+static bool hash_password(const char *password, char out[crypto_pwhash_STRBYTES])
+{
+    return crypto_pwhash_str(out, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE) == 0;
+}
+
 bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char *password, char *err, size_t errlen)
 {
     auth_init();
@@ -61,21 +97,8 @@ bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char 
         snprintf(err, errlen, "login '%.64s' is not valid: use 1 to 64 letters, digits or . _ @ -", login);
         return false;
     }
-    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM role WHERE name=?1");
-    sqlite3_bind_text(st, 1, role, -1, SQLITE_STATIC);
-    bool role_ok = sqlite3_step(st) == SQLITE_ROW;
-    sqlite3_finalize(st);
-    if (!role_ok) {
-        st = db_prepare(db, "SELECT group_concat(name, ', ') FROM (SELECT name FROM role ORDER BY name)");
-        sqlite3_step(st);
-        snprintf(err, errlen, "no role named '%.64s' (roles: %.400s)", role, db_text(st, 0));
-        sqlite3_finalize(st);
-        return false;
-    }
-    if (utf8_chars(password) < AUTH_MIN_PASSWORD) {
-        snprintf(err, errlen, "the password must be at least %d characters", AUTH_MIN_PASSWORD);
-        return false;
-    }
+    if (!role_exists(db, role, err, errlen) || !password_ok(password, err, errlen)) return false;
+    sqlite3_stmt *st;
     if (strlen(password) > AUTH_MAX_PASSWORD) {
         snprintf(err, errlen, "the password must be at most %d bytes", AUTH_MAX_PASSWORD);
         return false;
@@ -89,14 +112,13 @@ bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char 
         return false;
     }
     char hash[crypto_pwhash_STRBYTES];
-    if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+    if (!hash_password(password, hash)) {
         snprintf(err, errlen, "out of memory hashing the password");
         return false;
     }
     char now[32];
     now_iso(now);
-    st = db_prepare(db, "INSERT INTO user(login, role, pw_hash, created_at) VALUES(?1, ?2, ?3, ?4)");
+    st = db_prepare(db, "INSERT INTO user(login, role, pw_hash, created_at, pw_changed_at) VALUES(?1, ?2, ?3, ?4, ?4)");
     sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 3, hash, -1, SQLITE_STATIC);
@@ -105,6 +127,63 @@ bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char 
     sqlite3_finalize(st);
     sodium_memzero(hash, sizeof hash);
     if (!ok) snprintf(err, errlen, "a user named '%s' already exists", login);
+    return ok;
+}
+
+bool auth_user_change(sqlite3 *db, const char *login, const UserChange *c, char *err, size_t errlen)
+{
+    auth_init();
+    sqlite3_stmt *st = db_prepare(db, "SELECT id FROM user WHERE login=?1");
+    sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
+    long long id = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+    sqlite3_finalize(st);
+    if (!id) {
+        snprintf(err, errlen, "there is no user named '%.64s'", login);
+        return false;
+    }
+    if (c->role && !role_exists(db, c->role, err, errlen)) return false;
+    if (c->password && !password_ok(c->password, err, errlen)) return false;
+    if (c->disabled < -1 || c->disabled > 1) {
+        snprintf(err, errlen, "disabled must be 0 or 1");
+        return false;
+    }
+    /* Would anyone enabled still manage users? Counted as if changed. */
+    st = db_prepare(db, "SELECT count(*) FROM user u JOIN role ro ON ro.name = CASE WHEN u.id=?1 AND ?2 IS NOT NULL THEN ?2 ELSE u.role END"
+                        " WHERE instr(ro.caps, 'u') > 0 AND (CASE WHEN u.id=?1 AND ?3 >= 0 THEN ?3 ELSE u.disabled END) = 0");
+    sqlite3_bind_int64(st, 1, id);
+    if (c->role) sqlite3_bind_text(st, 2, c->role, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, c->disabled);
+    sqlite3_step(st);
+    int managers = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (managers == 0) {
+        snprintf(err, errlen, "%.64s is the last enabled user who can manage users; give another user that role first", login);
+        return false;
+    }
+    char hash[crypto_pwhash_STRBYTES] = "";
+    if (c->password && !hash_password(c->password, hash)) {
+        snprintf(err, errlen, "out of memory hashing the password");
+        return false;
+    }
+    char now[32];
+    now_iso(now);
+    st = db_prepare(db, "UPDATE user SET role=coalesce(?2, role), disabled=CASE WHEN ?3 >= 0 THEN ?3 ELSE disabled END,"
+                        " pw_hash=CASE WHEN ?4 <> '' THEN ?4 ELSE pw_hash END, pw_changed_at=CASE WHEN ?4 <> '' THEN ?5 ELSE pw_changed_at END WHERE id=?1");
+    sqlite3_bind_int64(st, 1, id);
+    if (c->role) sqlite3_bind_text(st, 2, c->role, -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 3, c->disabled);
+    sqlite3_bind_text(st, 4, hash, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, now, -1, SQLITE_STATIC);
+    bool ok = db_step_done(st);
+    sqlite3_finalize(st);
+    sodium_memzero(hash, sizeof hash);
+    if (ok && (c->password || c->disabled == 1)) {
+        st = db_prepare(db, "DELETE FROM session WHERE user_id=?1");
+        sqlite3_bind_int64(st, 1, id);
+        ok = db_step_done(st);
+        sqlite3_finalize(st);
+    }
+    if (!ok) snprintf(err, errlen, "the change could not be saved: %s", sqlite3_errmsg(db));
     return ok;
 }
 

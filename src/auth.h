@@ -40,6 +40,19 @@ bool auth_login_valid(const char *login);
  * the login is malformed or taken, the role unknown or the password short. */
 bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char *password, char *err, size_t errlen);
 
+/* What auth_user_change changes; NULL / -1 keep the current value. */
+typedef struct UserChange {
+    const char *role;     /* a role that exists */
+    int disabled;         /* 1 disable (ends the user's sessions), 0 enable */
+    const char *password; /* a new password (ends the user's sessions) */
+} UserChange;
+
+/* Changes user `login` (in the caller's transaction). Returns false with a
+ * message in err, changing nothing, when there is no such user, the role
+ * does not exist, the password is too short or too long, or the change
+ * would leave no enabled user able to manage users (capability u). */
+bool auth_user_change(sqlite3 *db, const char *login, const UserChange *c, char *err, size_t errlen);
+
 /* The outcome of a sign-in attempt. */
 typedef enum AuthResult {
     AUTH_OK,        /* right password; failures cleared */

@@ -58,8 +58,8 @@ static const Command commands[] = {
      "Run one raw HTTP request from standard input through the real dispatcher and print the reply.", true},
     {"ui", cmd_ui, "db port", "ui [--db FILE] [--port N]",
      "Run the web application on 127.0.0.1 (default port 8080) and print its address.", false},
-    {"user", cmd_user, "db role", "user add [--db FILE] LOGIN --role ROLE | user list [--db FILE]",
-     "Add a user (the password is read from standard input) or list users. Roles: admin, commissioner, chief-executive, officer, force-liaison, panel, viewer.", false},
+    {"user", cmd_user, "db role", "user [--db FILE] add LOGIN --role ROLE | password LOGIN | role LOGIN --role ROLE | disable LOGIN | enable LOGIN | list",
+     "Add a user or set a user's password (read from standard input), change a user's role, disable a user (signed out everywhere) or enable them again, or list users and roles. Roles: admin, commissioner, chief-executive, officer, force-liaison, panel, viewer. The last enabled user who can manage users cannot be disabled or lose that role.", false},
 };
 
 /* One option: its long name, whether it takes a value, where it goes. */

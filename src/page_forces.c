@@ -7,6 +7,7 @@
 #include "commands.h"
 #include "db.h"
 #include "forces.h"
+#include "form.h"
 #include "pages.h"
 
 #include <stdio.h>
@@ -82,7 +83,7 @@ void page_forces(Req *r)
     page_begin(r, "Forces", "forces");
     html_lit(&r->out, "<h1>Forces</h1>\n");
     const char *saved = req_param(r, "saved");
-    if (saved && strcmp(saved, "1") == 0) html_lit(&r->out, "<div class=\"notice success\" role=\"status\">Saved.</div>\n");
+    if (saved && strcmp(saved, "1") == 0) form_saved(r, "The office's force and peer group are saved.");
     const Force *of = forces_get(&fl, office);
     html_printf(&r->out, "<h2>The office's force</h2>\n<p>%s%s</p>\n", of ? of->name : "Not set.", of ? " is the force this office holds to account." : "");
     if (can_set) {

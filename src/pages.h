@@ -27,6 +27,7 @@ void page_plan(Req *r);       /* /plan        the Plan: progress, overdue action
 void page_plan_action(Req *r);  /* /plan/action  edit or add an action */
 void page_plan_review(Req *r);  /* /plan/review  the Panel's reviews: recommendations and responses */
 void page_static(Req *r);     /* /static/...  embedded assets */
+void page_users(Req *r);      /* /users       users: roles, disabling, passwords */
 void page_board(Req *r);            /* /board             meetings, the cycle, the next meeting */
 void page_board_meeting(Req *r);    /* /board/meeting     agenda, candidates, verdicts, minutes */
 void page_board_letter(Req *r);     /* /board/letter      the notification to the Chief Constable */

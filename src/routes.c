@@ -33,5 +33,6 @@ const Route routes[] = {
     {"/plan/action", CAP_PLAN, CAP_PLAN, page_plan_action},
     {"/plan/review", CAP_RECORDS, CAP_PLAN, page_plan_review},
     {"/static/", 0, 0, page_static},
+    {"/users", CAP_USERS, CAP_USERS, page_users},
 };
 const int nroutes = (int)(sizeof routes / sizeof routes[0]);

@@ -190,6 +190,7 @@ void page_begin(Req *r, const char *title, const char *nav)
         if (req_can(r, CAP_VIEW)) nav_item(r, "/forces", "Forces", "forces", nav);
         if (req_can(r, CAP_IMPORT)) nav_item(r, "/imports", "Imports", "imports", nav);
         if (req_can(r, CAP_AUDIT)) nav_item(r, "/audit", "Audit", "audit", nav);
+        if (req_can(r, CAP_USERS)) nav_item(r, "/users", "Users", "users", nav);
         html_lit(&r->out, "</ul>\n</nav>\n");
     }
     html_lit(&r->out, "</header>\n<div class=\"width-container\">\n<main class=\"main\" id=\"main\" tabindex=\"-1\">\n");

@@ -96,6 +96,7 @@ MATRIX='
 /plan/action       ?id=1                  ACEO     ACEO
 /plan/review       ?id=1                  ACEO     ACEO
 /static/           style.css              *        -
+/users             -                      A        A
 '
 ROUTES_IN_MATRIX=$(printf '%s\n' "$MATRIX" | awk 'NF { print $1 }' | sort)
 run "$ASSURE" routes
