@@ -465,6 +465,7 @@ void page_plan(Req *r)
 typedef struct ActionForm {
     long long id, deliverable;
     const char *title, *owner, *due, *status, *rag, *note, *marking;
+    long long source_line; /* the work-plan line it was imported from; 0 if added in assure */
 } ActionForm;
 
 /* One problem with a field, for the error summary and the field. */
@@ -541,6 +542,9 @@ static void action_form(Req *r, const ActionForm *f, const FieldError *e, int n)
     page_begin(r, f->id ? "Edit an action" : "Add an action", "plan");
     error_summary(r, "The action was not saved", e, n);
     html_printf(&r->out, "<span class=\"caption\">%s: %s</span>\n<h1>%s</h1>\n", objective, deliverable, f->id ? "Edit an action" : "Add an action");
+    if (f->source_line)
+        html_printf(&r->out, "<p class=\"hint\">Imported from line %lld of the work plan. Re-importing the work plan sets the action's text and due date "
+                             "to the file's; the owner, status, RAG rating, note and marking are kept as saved here.</p>\n", f->source_line);
     html_lit(&r->out, "<form method=\"post\" action=\"/plan/action\" class=\"form\">");
     page_csrf_field(r);
     if (f->id) html_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\">", f->id);
@@ -588,7 +592,7 @@ static bool action_load(Req *r, ActionForm *f, long long *plan)
         return false;
     }
     if (f->id) {
-        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking FROM plan_action WHERE id=?1");
+        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking, coalesce(source_line, 0) FROM plan_action WHERE id=?1");
         sqlite3_bind_int64(st, 1, f->id);
         bool found = sqlite3_step(st) == SQLITE_ROW && req_sees(r, db_text(st, 7));
         if (found) {
@@ -600,6 +604,7 @@ static bool action_load(Req *r, ActionForm *f, long long *plan)
             f->rag = arena_strdup(&r->arena, db_text(st, 5));
             f->note = arena_strdup(&r->arena, db_text(st, 6));
             f->marking = arena_strdup(&r->arena, db_text(st, 7));
+            f->source_line = sqlite3_column_int64(st, 8);
         }
         sqlite3_finalize(st);
         if (!found) {

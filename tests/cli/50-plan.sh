@@ -3,7 +3,9 @@
 # is, every row accounted for (counted here independently with awk), due
 # dates normalised (Mar-18 -> 2018-03, TBC, Ongoing, text with its month,
 # empty); a malformed file names file:line and leaves the store unchanged;
-# re-importing replaces; /plan shows progress by priority and overdue
+# re-importing updates the plan in place: the file's text and due dates,
+# never the office's owner, status, RAG, note or marking, nothing dropped
+# unless --missing says (an edit via /plan/action survives); /plan shows progress by priority and overdue
 # actions to a viewer, hides an OFFICIAL-SENSITIVE action from them;
 # /plan/action edits (officer, with CSRF) and is refused to a viewer; a bad
 # due date is shown on the form; the Panel's review and the Commissioner's
@@ -58,12 +60,74 @@ else
         "$(sql "SELECT count(*) FROM plan_deliverable d JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$WP AND d.title='IT Strategy'")" \
         "$(awk -F '\t' '$2 == "IT Strategy" { print $1 }' "$SEED" | sort -u | wc -l | tr -d ' ')"
 
-    # re-import replaces, in place
+    # re-import updates in place and keeps what the office edited in assure
     plan_id=$(sql "SELECT id FROM plan WHERE title='2017-18 Work Plan'")
+    WPA="plan_action a JOIN plan_deliverable d ON d.id=a.deliverable_id JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$plan_id"
+    ids_before=$(sql "SELECT group_concat(a.id) FROM (SELECT a.id FROM $WPA ORDER BY a.id) a")
+    line_of() { awk -F '\t' -v a="$1" '$3 == a { print NR; exit }' "$SEED"; }
+    ed_title='Develop options for a longitudinal study of YP referred to the programme'
+    ed=$(sql "SELECT a.id FROM $WPA AND a.title='$ed_title'")
+    COOKIE=$(login_cookie ann officer-password-1)
+    http GET "/plan/action?id=$ed"
+    csrf=$(form_value csrf)
+    check_contains "an imported action's form says which fields the file owns" "$HTTP_BODY" "line $(line_of "$ed_title") of the work plan"
+    http POST /plan/action "csrf=$(urlencode "$csrf")&id=$ed&title=$(urlencode "$ed_title")&owner=$(urlencode 'Head of Youth Justice')&due=Mar-18&status=$(urlencode 'in progress')&rag=A&note=$(urlencode 'Options paper drafted.')&marking=OFFICIAL"
+    check_eq "officer edits an imported action (303)" "$HTTP_STATUS" 303
+    edited="Head of Youth Justice|in progress|A|Options paper drafted.|OFFICIAL"
+    check_eq "the edit is stored" "$(sql "SELECT owner, status, rag, note, marking FROM plan_action WHERE id=$ed")" "$edited"
+    did=$(sql "SELECT deliverable_id FROM plan_action WHERE id=$ed")
+    http POST /plan/action "csrf=$(urlencode "$csrf")&deliverable=$did&title=$(urlencode 'An action the office added itself')&owner=&due=TBC&status=$(urlencode 'not started')&rag=&note=&marking=OFFICIAL"
+    check_eq "officer adds an action to an imported deliverable (303)" "$HTTP_STATUS" 303
+    hand=$(sql "SELECT id FROM plan_action WHERE title='An action the office added itself'")
+    COOKIE=
+
     run "$ASSURE" import --db "$DB" --quiet work-plan "$SEED"
-    check_contains "re-import says it replaced" "$OUT" "replaced the plan of that title"
+    check_eq "re-importing the same file succeeds" "$STATUS" 0
+    check_contains "and says what it did" "$OUT" "updated the plan of that title in place: $rows actions unchanged, 0 updated (text or due from the file), 0 added, 0 no longer in the file (kept), 1 added in assure (kept)"
+    check_eq "re-import: the office's edit survives (owner, status, RAG, note, marking)" "$(sql "SELECT owner, status, rag, note, marking FROM plan_action WHERE id=$ed")" "$edited"
+    check_eq "re-import: the action added in assure survives" "$(sql "SELECT count(*) FROM plan_action WHERE id=$hand AND deliverable_id=$did AND source_line IS NULL")" "1"
     check_eq "re-import: still one plan of that title, same id" "$(sql "SELECT count(*), max(id) FROM plan WHERE title='2017-18 Work Plan'")" "1|$plan_id"
-    check_eq "re-import: no doubling" "$(sql "SELECT count(*) FROM plan_action a JOIN plan_deliverable d ON d.id=a.deliverable_id JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$plan_id")" "$rows"
+    check_eq "re-import: the same action rows (ids), no doubling" "$(sql "SELECT group_concat(a.id) FROM (SELECT a.id FROM $WPA AND a.source_line IS NOT NULL ORDER BY a.id) a")" "$ids_before"
+
+    # a corrected file: a typo fixed in the edited action, its due moved, a
+    # new row, and another row's objective text re-cased
+    ln=$(line_of "$ed_title")
+    add_after=$(sed -n '3p' "$T/want-lines")
+    awk -v n="$ln" -v m="$add_after" 'BEGIN { FS = OFS = "\t" } NR == n { $3 = "Develop options for a longitudinal study of young people referred to the programme"; $4 = "Jun-18" } { print } NR == m { print $1, $2, "A new action from the corrected plan", "Dec-17" }' "$SEED" >"$T/corrected.txt"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/corrected.txt"
+    check_eq "a corrected file imports" "$STATUS" 0
+    check_contains "one updated, one added" "$OUT" "$((rows - 1)) actions unchanged, 1 updated (text or due from the file), 1 added, 0 no longer in the file"
+    check_eq "the corrected text and due come from the file; the office's fields stay" \
+        "$(sql "SELECT title, due, due_month, owner, status, rag, note FROM plan_action WHERE id=$ed")" \
+        "Develop options for a longitudinal study of young people referred to the programme|2018-06|201806|Head of Youth Justice|in progress|A|Options paper drafted."
+    check_eq "the new row is a new action on its line" "$(sql "SELECT source_line, due FROM plan_action WHERE title='A new action from the corrected plan'")" "$((add_after + 1))|2017-12"
+
+    # a file without the edited action: refused, naming it, unless --missing says
+    audit0=$(sql "SELECT count(*) FROM audit")
+    ln=$(awk -F '\t' '$3 ~ /study of young people referred/ { print NR; exit }' "$T/corrected.txt")
+    awk -v n="$ln" 'NR != n' "$T/corrected.txt" >"$T/dropped.txt"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/dropped.txt"
+    check_eq "an action gone from the file: refused (status 1)" "$STATUS" 1
+    check_contains "naming it" "$ERR" "1 action of \"2017-18 Work Plan\" imported before is no longer in the file"
+    check_contains "with its text and that it was edited" "$ERR" "study of young people referred to the programme\" (line $ln of the file imported before; edited in assure)"
+    check_contains "and the way out" "$ERR" "--missing keep"
+    check_eq "nothing was written" "$(sql "SELECT count(*) FROM audit")" "$audit0"
+    run "$ASSURE" import --db "$DB" --quiet --missing keep work-plan "$T/dropped.txt"
+    check_eq "--missing keep imports" "$STATUS" 0
+    check_contains "and reports it kept" "$OUT" "1 no longer in the file (kept)"
+    check_eq "the kept action is kept with its edits, no longer tied to a line" "$(sql "SELECT owner, status, coalesce(source_line, 'none') FROM plan_action WHERE id=$ed")" "Head of Youth Justice|in progress|none"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/dropped.txt"
+    check_eq "once kept, a later import does not ask again" "$STATUS" 0
+    nrem=$(sql "SELECT count(*) FROM $WPA")
+    grep -v 'A new action from the corrected plan' "$T/dropped.txt" >"$T/dropped2.txt"
+    run "$ASSURE" import --db "$DB" --quiet --missing remove work-plan "$T/dropped2.txt"
+    check_contains "--missing remove removes and says so" "$OUT" "1 no longer in the file (removed)"
+    check_eq "one action fewer" "$(sql "SELECT count(*) FROM $WPA")" "$((nrem - 1))"
+    run "$ASSURE" import --db "$DB" --quiet --missing drop work-plan "$SEED"
+    check_contains "--missing takes keep or remove" "$ERR" "expected keep"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$SEED"
+    check_eq "the original file again: the removed row comes back as a new action" "$(sql "SELECT count(*) FROM $WPA AND a.source_line IS NOT NULL")" "$rows"
+    check_eq "re-import keeps the plan's status and version" "$(sql "SELECT status, version FROM plan WHERE id=$plan_id")" "issued|1"
 
     # malformed: one row with five fields
     state() { sql "SELECT count(*), (SELECT count(*) FROM audit), (SELECT group_concat(id || due || title, ',') FROM plan_action) FROM plan_action" | cksum; }
