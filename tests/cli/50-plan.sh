@@ -9,7 +9,10 @@
 # actions to a viewer, hides an OFFICIAL-SENSITIVE action from them;
 # /plan/action edits (officer, with CSRF) and is refused to a viewer; a bad
 # due date is shown on the form; the Panel's review and the Commissioner's
-# responses are recorded and shown; the audit trail names the editor.
+# responses are recorded and shown; the audit trail names the editor; a
+# plan is created on /plan/new (a bad date refused with the field named,
+# nothing written), priorities, objectives and deliverables added on
+# /plan/part, issued and revised as new versions; a viewer gets 403.
 . "$(dirname "$0")/lib.sh"
 
 SEED=$SHARED/seeds/000_fce7fff43799060e.txt
@@ -299,6 +302,89 @@ http GET /plan
 check_contains "the review is shown on /plan" "$HTTP_BODY" "Review of 2026-02-12"
 check_contains "with the response" "$HTTP_BODY" "Accepted: a resources section is added."
 check_contains "and the one awaiting a response" "$HTTP_BODY" "Awaiting a response"
+# --- a plan made by hand: /plan/new, /plan/part, versions ----------------------------
+COOKIE=$VIEWER
+http GET /plan/new
+check_eq "viewer: /plan/new is 403" "$HTTP_STATUS" 403
+http GET /plan
+vcsrf=$(form_value csrf)
+check_not_contains "viewer: no link to create a plan" "$HTTP_BODY" "/plan/new"
+plans0=$(sql "SELECT count(*) FROM plan")
+http POST /plan/new "csrf=$(urlencode "$vcsrf")&title=Sneaky&starts=2026-04-01&ends=2030-03-31&marking=OFFICIAL"
+check_eq "viewer: POST /plan/new is 403" "$HTTP_STATUS" 403
+check_eq "and created nothing" "$(sql "SELECT count(*) FROM plan")" "$plans0"
+COOKIE=$(login_cookie ann officer-password-1)
+http GET /plan
+check_contains "officer: /plan links to creating a plan" "$HTTP_BODY" "href=\"/plan/new\""
+http GET /plan/new
+check_eq "officer: the new plan form" "$HTTP_STATUS" 200
+csrf=$(form_value csrf)
+audit0=$(sql "SELECT count(*) FROM audit")
+NP="title=$(urlencode 'Police and Crime Plan 2026-2030')&marking=OFFICIAL"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-02-30&ends=2030-03-31"
+check_eq "an impossible start date is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the field and what was expected" "$HTTP_BODY" "Period starts: expected a date as YYYY-MM-DD, such as 2026-04-01; found &quot;2026-02-30&quot;"
+check_eq "the form keeps the title sent" "$(form_value title)" "Police and Crime Plan 2026-2030"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2026-03-31"
+check_contains "an end before the start is refused" "$HTTP_BODY" "Period ends: expected a date after the start of the period"
+http POST /plan/new "csrf=$(urlencode "$csrf")&title=&starts=2026-04-01&ends=2030-03-31&marking=OFFICIAL"
+check_contains "an empty title is refused" "$HTTP_BODY" "Title: enter the plan&#39;s title"
+http POST /plan/new "$NP&starts=2026-04-01&ends=2030-03-31"
+check_eq "a POST without the CSRF token is refused" "$HTTP_STATUS" 403
+check_eq "failed POSTs changed nothing (plans, audit trail)" "$(sql "SELECT count(*) FROM plan"),$(sql "SELECT count(*) FROM audit")" "$plans0,$audit0"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2030-03-31"
+check_eq "a good plan redirects" "$HTTP_STATUS" 303
+np=$(sql "SELECT id FROM plan WHERE title='Police and Crime Plan 2026-2030'")
+check_eq "to the new plan" "$(header Location)" "/plan?id=$np"
+check_eq "stored as a draft, version 1" "$(sql "SELECT starts, ends, status, version, marking FROM plan WHERE id=$np")" "2026-04-01|2030-03-31|draft|1|OFFICIAL"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2030-03-31"
+check_contains "a second plan of the same title is refused" "$HTTP_BODY" "a plan of that title is held already"
+http GET "/plan?id=$np"
+check_contains "the new plan offers a priority" "$HTTP_BODY" "/plan/part?plan=$np"
+http GET "/plan/part?plan=$np"
+check_eq "the priority form" "$HTTP_STATUS" 200
+http POST /plan/part "csrf=$(urlencode "$csrf")&plan=$np&title=$(urlencode 'Safer streets')"
+check_eq "a priority is added" "$HTTP_STATUS" 303
+prid=$(sql "SELECT id FROM plan_priority WHERE plan_id=$np AND title='Safer streets' AND position=1")
+check_contains "and the plan shows it" "$(header Location)" "#priority-$prid"
+http POST /plan/part "csrf=$(urlencode "$csrf")&priority=$prid&title=$(urlencode 'Fewer burglaries')&service=Navy"
+check_eq "an unknown service is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the services" "$HTTP_BODY" "Service: expected Police, Fire and Rescue or Working together"
+check_eq "and no objective was added" "$(sql "SELECT count(*) FROM plan_objective WHERE priority_id=$prid")" "0"
+http POST /plan/part "csrf=$(urlencode "$csrf")&priority=$prid&title=$(urlencode 'Fewer burglaries')&service=Police"
+check_eq "an objective is added" "$HTTP_STATUS" 303
+oid=$(sql "SELECT id FROM plan_objective WHERE priority_id=$prid AND title='Fewer burglaries' AND service='Police'")
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=$oid&title="
+check_contains "an empty deliverable title is refused" "$HTTP_BODY" "Title: enter the deliverable&#39;s title"
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=$oid&title=$(urlencode 'Target hardening')"
+check_eq "a deliverable is added" "$HTTP_STATUS" 303
+nd=$(sql "SELECT id FROM plan_deliverable WHERE objective_id=$oid AND title='Target hardening'")
+http POST /plan/action "csrf=$(urlencode "$csrf")&deliverable=$nd&title=$(urlencode 'Fit locks for repeat victims')&owner=$(urlencode 'Head of Crime')&due=2026-09&status=$(urlencode 'not started')&rag=&note=&marking=OFFICIAL"
+check_eq "and an action to it" "$HTTP_STATUS" 303
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=999999&title=x"
+check_eq "an unknown objective is a 404" "$HTTP_STATUS" 404
+http POST /plan/part "csrf=$(urlencode "$csrf")&plan=$np&objective=$oid&title=x"
+check_eq "two places at once is a 400" "$HTTP_STATUS" 400
+http GET "/plan?id=$np"
+check_contains "the plan shows the objective" "$HTTP_BODY" "Fewer burglaries"
+check_contains "and the action" "$HTTP_BODY" "Fit locks for repeat victims"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+check_eq "a draft cannot take a revision (400)" "$HTTP_STATUS/$(sql "SELECT status, version FROM plan WHERE id=$np")" "400/draft|1"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=issued"
+check_eq "the draft is issued" "$(sql "SELECT status, version FROM plan WHERE id=$np")" "issued|1"
+http GET "/plan?id=$np"
+check_contains "an issued plan offers a revision" "$HTTP_BODY" "Record a revision (version 2)"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+check_eq "each revision is a new version" "$(sql "SELECT status, version FROM plan WHERE id=$np")" "revised|3"
+COOKIE=$VIEWER
+http POST /plan/part "csrf=$(urlencode "$vcsrf")&plan=$np&title=x"
+check_eq "viewer: POST /plan/part is 403" "$HTTP_STATUS" 403
+http GET "/plan?id=$np"
+check_not_contains "viewer: no links to add parts" "$HTTP_BODY" "/plan/part"
+run "$ASSURE" audit log --db "$DB" --table plan --id "$np"
+check_contains "the audit trail records ann creating the plan" "$OUT" "ann${TAB}insert${TAB}plan${TAB}$np"
+
 run "$ASSURE" audit verify --db "$DB"
 check_eq "the audit chain verifies" "$STATUS" 0
 
