@@ -31,7 +31,7 @@ static const struct {
 int cmd_import(Opts *o)
 {
     if (o->nargs < 2) {
-        fprintf(stderr, "Usage: assure import [--db FILE] [--quiet] KIND PATH...\nKinds:\n");
+        fprintf(stderr, "Usage: assure import [--db FILE] [--quiet] [--missing keep|remove] KIND PATH...\nKinds:\n");
         for (size_t i = 0; i < ARRAY_LEN(kinds); i++) fprintf(stderr, "  %-18s %s\n", kinds[i].kind, kinds[i].what);
         return 2;
     }
@@ -43,6 +43,9 @@ int cmd_import(Opts *o)
         for (size_t i = 0; i < ARRAY_LEN(kinds); i++) buf_printf(&list, "%s%s", i ? ", " : "", kinds[i].kind);
         die("import: unknown kind '%s'; expected one of %s", o->args[0], buf_cstr(&list));
     }
+    if (o->missing && strcmp(kinds[k].kind, "work-plan") != 0) die("import: --missing is for work-plan imports only");
+    if (o->missing && strcmp(o->missing, "keep") != 0 && strcmp(o->missing, "remove") != 0)
+        die("import: --missing '%s': expected keep (actions no longer in the work plan stay) or remove (they are deleted)", o->missing);
     sqlite3 *db = db_open(opts_db(o), false);
     Import imp;
     memset(&imp, 0, sizeof imp);
@@ -50,6 +53,7 @@ int cmd_import(Opts *o)
     imp.kind = kinds[k].kind;
     imp.user = cli_user();
     imp.progress = !o->quiet && isatty(2);
+    imp.missing = o->missing;
     bool ok = kinds[k].run(&imp, o->args + 1, o->nargs - 1);
     double secs = mono_seconds() - imp.t0;
     if (ok) {

@@ -22,6 +22,7 @@ typedef struct Opts {
     const char *note;     /* --note TEXT: why a definition changed */
     const char *table;    /* --table T: an audited table */
     const char *anchor;   /* --anchor ID:HASH: an audit trail head recorded earlier */
+    const char *missing;  /* --missing keep|remove: work-plan actions no longer in the file */
     long long id;         /* --id N: a record's id */
     long long port;       /* --port N */
     long long rows;       /* --rows N */

@@ -48,6 +48,7 @@ typedef struct Import {
     char started_at[32];
     Buf err;             /* the error that stopped the import */
     Buf summary;         /* a line of what changed, for the import page */
+    const char *missing; /* work-plan: NULL (refuse), "keep" or "remove" what a re-imported file no longer holds */
 } Import;
 
 /* Reads one source; returns false with imp->err set on the first problem. */

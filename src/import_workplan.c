@@ -18,8 +18,22 @@
  * and Crime Commissioner's, before fire governance came in 2019), each
  * distinct (Objective, Specific Deliverable) a deliverable, each row an
  * action (due normalised by plan_parse_due, source_line its line).
- * Re-importing replaces the contents of the plan of the same title in
- * place (the plan row, its id and its Panel reviews are kept).
+ *
+ * Re-importing updates the plan of the same title in place, and never what
+ * the office edits in assure. Objectives are matched by their text (within
+ * the priority "Objectives and Actions"), deliverables by their text within
+ * a matched objective, actions imported before by their text within a
+ * matched deliverable: first equal texts (case, spacing and punctuation
+ * aside), then the most alike pairs (character pairs, Dice >= 0.7), so a
+ * corrected typo is the same action while a different one is not. A matched
+ * action takes the file's text, due date, line and order; its owner, status,
+ * RAG, note and marking stay. Actions added in assure (no source_line) are
+ * kept, after the file's. Actions imported before that the file no longer
+ * holds make the import fail naming them, unless imp->missing is "keep"
+ * (they stay, their source_line cleared) or "remove" (deleted, with a
+ * deliverable or objective the file no longer holds that this left empty;
+ * an objective linked to a measure or decision stays). The plan keeps its
+ * id, status, version and Panel reviews.
  */
 #include "db.h"
 #include "import.h"
@@ -112,6 +126,128 @@ typedef struct WpDel {
     const char *title;
 } WpDel;
 
+/* ---- matching what the file says with what the store holds ---- */
+
+/* s lower-cased with every run of other than letters and digits one space,
+ * trimmed, into out: "IT  Strategy." and "it strategy" compare equal. */
+static void norm_text(const char *s, char *out, size_t outn)
+{
+    size_t k = 0;
+    bool space = false;
+    for (; *s && k + 2 < outn; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (isalnum(c) || c >= 0x80) {
+            if (space && k) out[k++] = ' ';
+            space = false;
+            out[k++] = (char)tolower(c);
+        } else {
+            space = true;
+        }
+    }
+    out[k] = 0;
+}
+
+static int cmp_u16(const void *a, const void *b)
+{
+    unsigned x = *(const unsigned short *)a, y = *(const unsigned short *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* How alike two normalised texts are: the Dice coefficient of their
+ * character pairs (1 the same, 0 nothing shared). A corrected typo scores
+ * above 0.9; two different actions of one deliverable rarely reach 0.5. */
+static double likeness(const char *a, const char *b)
+{
+    size_t na = strlen(a), nb = strlen(b);
+    if (na < 2 || nb < 2) return strcmp(a, b) == 0;
+    unsigned short *pa = xmalloc((na - 1) * sizeof *pa), *pb = xmalloc((nb - 1) * sizeof *pb);
+    for (size_t i = 0; i + 1 < na; i++) pa[i] = (unsigned short)((unsigned char)a[i] << 8 | (unsigned char)a[i + 1]);
+    for (size_t i = 0; i + 1 < nb; i++) pb[i] = (unsigned short)((unsigned char)b[i] << 8 | (unsigned char)b[i + 1]);
+    qsort(pa, na - 1, sizeof *pa, cmp_u16);
+    qsort(pb, nb - 1, sizeof *pb, cmp_u16);
+    size_t i = 0, j = 0, common = 0;
+    while (i < na - 1 && j < nb - 1) {
+        if (pa[i] == pb[j]) common++, i++, j++;
+        else if (pa[i] < pb[j]) i++;
+        else j++;
+    }
+    free(pa), free(pb);
+    return 2.0 * (double)common / (double)(na - 1 + nb - 1);
+}
+
+#define WP_ALIKE 0.7 /* the least likeness that pairs a corrected text with the stored one */
+
+/* Pairs the file's texts f[0..nf) with the stored texts s[0..ns) (both
+ * normalised): first equal texts, in order; then, among those left, the
+ * most alike pairs while they reach WP_ALIKE. f2s[i] gets the stored index
+ * or -1. */
+static void match_texts(char **f, int nf, char **s, int ns, int *f2s)
+{
+    bool *used = xcalloc((size_t)ns + 1, sizeof *used);
+    for (int i = 0; i < nf; i++) {
+        f2s[i] = -1;
+        for (int j = 0; j < ns; j++)
+            if (!used[j] && strcmp(f[i], s[j]) == 0) {
+                f2s[i] = j, used[j] = true;
+                break;
+            }
+    }
+    for (;;) {
+        double best = WP_ALIKE;
+        int bi = -1, bj = -1;
+        for (int i = 0; i < nf; i++) {
+            if (f2s[i] >= 0) continue;
+            for (int j = 0; j < ns; j++) {
+                if (used[j]) continue;
+                double l = likeness(f[i], s[j]);
+                if (l >= best && (bi < 0 || l > best)) best = l, bi = i, bj = j;
+            }
+        }
+        if (bi < 0) break;
+        f2s[bi] = bj, used[bj] = true;
+    }
+    free(used);
+}
+
+/* What the store holds under the plan's imported priority. */
+typedef struct StObj {
+    long long id;
+    char *title, *norm;
+    int file;          /* the file's objective it matches, or -1 */
+    bool emptied;      /* this import removed a deliverable of it */
+} StObj;
+typedef struct StDel {
+    long long id;
+    int obj;           /* index into the stored objectives */
+    char *title, *norm;
+    int file;          /* the file's deliverable it matches, or -1 */
+    int next_pos;      /* positions given so far */
+    bool emptied;      /* this import removed an action of it */
+} StDel;
+typedef struct StAct {
+    long long id;
+    int del;           /* index into the stored deliverables */
+    char *title, *norm, *due, *status, *owner, *rag, *note;
+    long line;         /* source_line; 0 when added in assure */
+    int file;          /* the file's row it matches, or -1 */
+} StAct;
+
+static char *col_dup(sqlite3_stmt *st, int i)
+{
+    return xstrdup(db_text(st, i));
+}
+
+static char *norm_dup(const char *s)
+{
+    size_t n = strlen(s) + 2;
+    char *o = xmalloc(n);
+    norm_text(s, o, n);
+    return o;
+}
+
+/* Writes the plan the file holds. A plan of the same title is updated in
+ * place: objectives, deliverables and actions matched by their text (see
+ * the header comment), only the file's own fields changed. */
 static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRow *rows, int nrows, const char **objs, int nobj, WpDel *dels, int ndel,
                        bool *replaced)
 {
@@ -127,22 +263,140 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
         if (!held++) plan = sqlite3_column_int64(find, 0);
     }
     sqlite3_finalize(find);
-    if (held > 1) return import_fail(imp, s, 0, "%d plans are titled \"%s\": expected at most one to replace", held, title);
+    if (held > 1) return import_fail(imp, s, 0, "%d plans are titled \"%s\": expected at most one to update", held, title);
     *replaced = plan != 0;
+
+    /* what is held: the imported priority's objectives, deliverables, actions */
+    StObj *so = NULL;
+    StDel *sd = NULL;
+    StAct *sa = NULL;
+    int nso = 0, nsd = 0, nsa = 0;
+    long long prio = 0;
     if (plan) {
-        sqlite3_stmt *up = db_prepare(db, "UPDATE plan SET starts=?2, ends=?3, status='issued', source=?4 WHERE id=?1");
+        sqlite3_stmt *pr = db_prepare(db, "SELECT id FROM plan_priority WHERE plan_id=?1 AND title=?2 ORDER BY position, id LIMIT 1");
+        sqlite3_bind_int64(pr, 1, plan);
+        sqlite3_bind_text(pr, 2, wp_subtitle, -1, SQLITE_STATIC);
+        if (sqlite3_step(pr) == SQLITE_ROW) prio = sqlite3_column_int64(pr, 0);
+        sqlite3_finalize(pr);
+    }
+    if (prio) {
+        sqlite3_stmt *q = db_prepare(db, "SELECT id, title FROM plan_objective WHERE priority_id=?1 ORDER BY position, id");
+        sqlite3_bind_int64(q, 1, prio);
+        while (sqlite3_step(q) == SQLITE_ROW) {
+            so = xrealloc(so, (size_t)(nso + 1) * sizeof *so);
+            so[nso] = (StObj){sqlite3_column_int64(q, 0), col_dup(q, 1), NULL, -1, false};
+            so[nso].norm = norm_dup(so[nso].title);
+            nso++;
+        }
+        sqlite3_finalize(q);
+        q = db_prepare(db, "SELECT id, title FROM plan_deliverable WHERE objective_id=?1 ORDER BY position, id");
+        for (int i = 0; i < nso; i++) {
+            sqlite3_bind_int64(q, 1, so[i].id);
+            while (sqlite3_step(q) == SQLITE_ROW) {
+                sd = xrealloc(sd, (size_t)(nsd + 1) * sizeof *sd);
+                sd[nsd] = (StDel){sqlite3_column_int64(q, 0), i, col_dup(q, 1), NULL, -1, 0, false};
+                sd[nsd].norm = norm_dup(sd[nsd].title);
+                nsd++;
+            }
+            sqlite3_reset(q);
+        }
+        sqlite3_finalize(q);
+        q = db_prepare(db, "SELECT id, title, due, status, owner, rag, note, coalesce(source_line, 0) FROM plan_action WHERE deliverable_id=?1 ORDER BY position, id");
+        for (int i = 0; i < nsd; i++) {
+            sqlite3_bind_int64(q, 1, sd[i].id);
+            while (sqlite3_step(q) == SQLITE_ROW) {
+                sa = xrealloc(sa, (size_t)(nsa + 1) * sizeof *sa);
+                StAct *a = &sa[nsa++];
+                a->id = sqlite3_column_int64(q, 0);
+                a->del = i;
+                a->title = col_dup(q, 1), a->due = col_dup(q, 2), a->status = col_dup(q, 3), a->owner = col_dup(q, 4), a->rag = col_dup(q, 5),
+                a->note = col_dup(q, 6);
+                a->norm = norm_dup(a->title);
+                a->line = (long)sqlite3_column_int64(q, 7);
+                a->file = -1;
+            }
+            sqlite3_reset(q);
+        }
+        sqlite3_finalize(q);
+    }
+
+    /* match: objectives, then each matched objective's deliverables, then
+     * each matched deliverable's actions imported before (an action added
+     * in assure is never matched: the file does not hold it) */
+    int *fobj = xcalloc((size_t)nobj + 1, sizeof *fobj), *fdel = xcalloc((size_t)ndel + 1, sizeof *fdel), *frow = xcalloc((size_t)nrows + 1, sizeof *frow);
+    char **fn = xcalloc((size_t)(nobj > ndel ? (nobj > nrows ? nobj : nrows) : (ndel > nrows ? ndel : nrows)) + 1, sizeof *fn);
+    char **sn = xcalloc((size_t)(nso > nsd ? (nso > nsa ? nso : nsa) : (nsd > nsa ? nsd : nsa)) + 1, sizeof *sn);
+    int *fi = xcalloc((size_t)(ndel > nrows ? ndel : nrows) + 1, sizeof *fi), *si = xcalloc((size_t)(nsd > nsa ? nsd : nsa) + 1, sizeof *si);
+    int *m = xcalloc((size_t)(nobj > ndel ? (nobj > nrows ? nobj : nrows) : (ndel > nrows ? ndel : nrows)) + 1, sizeof *m);
+    for (int i = 0; i < nobj; i++) fn[i] = norm_dup(objs[i]);
+    for (int j = 0; j < nso; j++) sn[j] = so[j].norm;
+    match_texts(fn, nobj, sn, nso, fobj);
+    for (int i = 0; i < nobj; i++) {
+        free(fn[i]);
+        if (fobj[i] >= 0) so[fobj[i]].file = i;
+    }
+    for (int i = 0; i < ndel; i++) fdel[i] = -1;
+    for (int o = 0; o < nobj; o++) {
+        if (fobj[o] < 0) continue;
+        int nf = 0, ns = 0;
+        for (int i = 0; i < ndel; i++)
+            if (dels[i].obj == o) fi[nf] = i, fn[nf++] = norm_dup(dels[i].title);
+        for (int j = 0; j < nsd; j++)
+            if (sd[j].obj == fobj[o]) si[ns] = j, sn[ns++] = sd[j].norm;
+        match_texts(fn, nf, sn, ns, m);
+        for (int k = 0; k < nf; k++) {
+            free(fn[k]);
+            if (m[k] >= 0) fdel[fi[k]] = si[m[k]], sd[si[m[k]]].file = fi[k];
+        }
+    }
+    for (int i = 0; i < nrows; i++) frow[i] = -1;
+    for (int d = 0; d < ndel; d++) {
+        if (fdel[d] < 0) continue;
+        int nf = 0, ns = 0;
+        for (int i = 0; i < nrows; i++)
+            if (rows[i].del == d) fi[nf] = i, fn[nf++] = norm_dup(rows[i].f[2]);
+        for (int j = 0; j < nsa; j++)
+            if (sa[j].del == fdel[d] && sa[j].line) si[ns] = j, sn[ns++] = sa[j].norm;
+        match_texts(fn, nf, sn, ns, m);
+        for (int k = 0; k < nf; k++) {
+            free(fn[k]);
+            if (m[k] >= 0) frow[fi[k]] = si[m[k]], sa[si[m[k]]].file = fi[k];
+        }
+    }
+    free(fn), free(sn), free(fi), free(si), free(m);
+
+    /* the actions imported before that the file no longer holds */
+    int nmissing = 0;
+    Buf miss = {0};
+    for (int j = 0; j < nsa; j++) {
+        const StAct *a = &sa[j];
+        if (!a->line || a->file >= 0) continue;
+        if (nmissing++ < 10) {
+            bool edited = strcmp(a->status, "not started") != 0 || *a->rag || *a->owner || *a->note;
+            buf_printf(&miss, "%s\"%s\" / \"%s\" / \"%s\" (line %ld of the file imported before%s)", nmissing > 1 ? "; " : "", so[sd[a->del].obj].title,
+                       sd[a->del].title, a->title, a->line, edited ? "; edited in assure" : "");
+        }
+    }
+    if (nmissing > 10) buf_printf(&miss, "; and %d more", nmissing - 10);
+    const char *mode = imp->missing ? imp->missing : "";
+    bool ok = true;
+    if (nmissing && !*mode)
+        ok = import_fail(imp, s, 0, "%d action%s of \"%s\" imported before %s no longer in the file: %s. Expected every action imported before to be "
+                         "in the file; correct the file, or import again with --missing keep (they stay in assure, no longer tied to the file) "
+                         "or --missing remove (they are deleted)",
+                         nmissing, nmissing == 1 ? "" : "s", title, nmissing == 1 ? "is" : "are", buf_cstr(&miss));
+    buf_free(&miss);
+
+    /* the plan and its imported priority */
+    if (ok && plan) {
+        sqlite3_stmt *up = db_prepare(db, "UPDATE plan SET starts=?2, ends=?3, source=?4 WHERE id=?1 AND (starts, ends, source) IS NOT (?2, ?3, ?4)");
         sqlite3_bind_int64(up, 1, plan);
         sqlite3_bind_text(up, 2, starts, -1, SQLITE_STATIC);
         sqlite3_bind_text(up, 3, ends, -1, SQLITE_STATIC);
         sqlite3_bind_text(up, 4, s->base, -1, SQLITE_STATIC);
         db_step_done(up);
         sqlite3_finalize(up);
-        /* the priorities take their objectives, deliverables and actions */
-        sqlite3_stmt *del = db_prepare(db, "DELETE FROM plan_priority WHERE plan_id=?1");
-        sqlite3_bind_int64(del, 1, plan);
-        db_step_done(del);
-        sqlite3_finalize(del);
-    } else {
+    } else if (ok) {
         sqlite3_stmt *ins = db_prepare(db, "INSERT INTO plan(title, starts, ends, status, version, source) VALUES(?1, ?2, ?3, 'issued', 1, ?4) RETURNING id");
         sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
         sqlite3_bind_text(ins, 2, starts, -1, SQLITE_STATIC);
@@ -150,48 +404,168 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
         sqlite3_bind_text(ins, 4, s->base, -1, SQLITE_STATIC);
         if (sqlite3_step(ins) == SQLITE_ROW) plan = sqlite3_column_int64(ins, 0);
         sqlite3_finalize(ins);
-        if (!plan) return import_fail(imp, s, 0, "could not create the plan \"%s\": %s", title, sqlite3_errmsg(db));
+        if (!plan) ok = import_fail(imp, s, 0, "could not create the plan \"%s\": %s", title, sqlite3_errmsg(db));
     }
-    sqlite3_stmt *pr = db_prepare(db, "INSERT INTO plan_priority(plan_id, position, title) VALUES(?1, 1, ?2) RETURNING id");
-    sqlite3_bind_int64(pr, 1, plan);
-    sqlite3_bind_text(pr, 2, wp_subtitle, -1, SQLITE_STATIC);
-    long long prio = sqlite3_step(pr) == SQLITE_ROW ? sqlite3_column_int64(pr, 0) : 0;
-    sqlite3_finalize(pr);
+    if (ok && !prio) {
+        sqlite3_stmt *pr = db_prepare(db, "INSERT INTO plan_priority(plan_id, position, title)"
+                                          " VALUES(?1, (SELECT coalesce(max(position), 0) + 1 FROM plan_priority WHERE plan_id=?1), ?2) RETURNING id");
+        sqlite3_bind_int64(pr, 1, plan);
+        sqlite3_bind_text(pr, 2, wp_subtitle, -1, SQLITE_STATIC);
+        prio = sqlite3_step(pr) == SQLITE_ROW ? sqlite3_column_int64(pr, 0) : 0;
+        sqlite3_finalize(pr);
+    }
 
+    /* objectives: the file's in its order, then those it no longer holds */
     long long *obj_id = xcalloc((size_t)nobj + 1, sizeof *obj_id), *del_id = xcalloc((size_t)ndel + 1, sizeof *del_id);
     int *del_pos = xcalloc((size_t)nobj + 1, sizeof *del_pos), *act_pos = xcalloc((size_t)ndel + 1, sizeof *act_pos);
+    int nobj_new = 0, ndel_new = 0, nobj_upd = 0, ndel_upd = 0;
     sqlite3_stmt *ob = db_prepare(db, "INSERT INTO plan_objective(priority_id, position, service, title) VALUES(?1, ?2, 'Police', ?3) RETURNING id");
-    for (int i = 0; i < nobj; i++) {
+    sqlite3_stmt *obu = db_prepare(db, "UPDATE plan_objective SET position=?2, title=?3 WHERE id=?1 AND (position, title) IS NOT (?2, ?3)");
+    for (int i = 0; ok && i < nobj; i++) {
+        if (fobj[i] >= 0) {
+            obj_id[i] = so[fobj[i]].id;
+            nobj_upd += strcmp(so[fobj[i]].title, objs[i]) != 0;
+            sqlite3_bind_int64(obu, 1, obj_id[i]);
+            sqlite3_bind_int(obu, 2, i + 1);
+            sqlite3_bind_text(obu, 3, objs[i], -1, SQLITE_STATIC);
+            db_step_done(obu);
+            continue;
+        }
         sqlite3_bind_int64(ob, 1, prio);
         sqlite3_bind_int(ob, 2, i + 1);
         sqlite3_bind_text(ob, 3, objs[i], -1, SQLITE_STATIC);
         if (sqlite3_step(ob) == SQLITE_ROW) obj_id[i] = sqlite3_column_int64(ob, 0);
         sqlite3_reset(ob);
+        nobj_new++;
     }
-    sqlite3_finalize(ob);
+    for (int j = 0, k = nobj; ok && j < nso; j++) {
+        if (so[j].file >= 0) continue;
+        sqlite3_bind_int64(obu, 1, so[j].id);
+        sqlite3_bind_int(obu, 2, ++k);
+        sqlite3_bind_text(obu, 3, so[j].title, -1, SQLITE_STATIC);
+        db_step_done(obu);
+    }
+    sqlite3_finalize(ob), sqlite3_finalize(obu);
+
+    /* deliverables likewise, within their objective */
     sqlite3_stmt *de = db_prepare(db, "INSERT INTO plan_deliverable(objective_id, position, title) VALUES(?1, ?2, ?3) RETURNING id");
-    for (int i = 0; i < ndel; i++) {
+    sqlite3_stmt *deu = db_prepare(db, "UPDATE plan_deliverable SET position=?2, title=?3 WHERE id=?1 AND (position, title) IS NOT (?2, ?3)");
+    for (int i = 0; ok && i < ndel; i++) {
+        int pos = ++del_pos[dels[i].obj];
+        if (fdel[i] >= 0) {
+            del_id[i] = sd[fdel[i]].id;
+            ndel_upd += strcmp(sd[fdel[i]].title, dels[i].title) != 0;
+            sqlite3_bind_int64(deu, 1, del_id[i]);
+            sqlite3_bind_int(deu, 2, pos);
+            sqlite3_bind_text(deu, 3, dels[i].title, -1, SQLITE_STATIC);
+            db_step_done(deu);
+            continue;
+        }
         sqlite3_bind_int64(de, 1, obj_id[dels[i].obj]);
-        sqlite3_bind_int(de, 2, ++del_pos[dels[i].obj]);
+        sqlite3_bind_int(de, 2, pos);
         sqlite3_bind_text(de, 3, dels[i].title, -1, SQLITE_STATIC);
         if (sqlite3_step(de) == SQLITE_ROW) del_id[i] = sqlite3_column_int64(de, 0);
         sqlite3_reset(de);
+        ndel_new++;
     }
-    sqlite3_finalize(de);
+    for (int j = 0; ok && j < nsd; j++) {
+        if (sd[j].file >= 0 || so[sd[j].obj].file < 0) continue;
+        int o = so[sd[j].obj].file; /* a deliverable the file no longer holds, under an objective it does */
+        sqlite3_bind_int64(deu, 1, sd[j].id);
+        sqlite3_bind_int(deu, 2, ++del_pos[o]);
+        sqlite3_bind_text(deu, 3, sd[j].title, -1, SQLITE_STATIC);
+        db_step_done(deu);
+    }
+    sqlite3_finalize(de), sqlite3_finalize(deu);
+
+    /* actions: the file's own fields (text, due, line, order) from the file;
+     * owner, status, RAG, note and marking are the office's and left alone */
+    int nunchanged = 0, nupdated = 0, nadded = 0, nkept_hand = 0;
     sqlite3_stmt *ac = db_prepare(db, "INSERT INTO plan_action(deliverable_id, position, title, due, due_month, source_line) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    bool ok = true;
+    sqlite3_stmt *acu = db_prepare(db, "UPDATE plan_action SET position=?2, title=?3, due=?4, due_month=?5, source_line=?6 WHERE id=?1"
+                                       " AND (position, title, due, due_month, source_line) IS NOT (?2, ?3, ?4, ?5, ?6)");
     for (int i = 0; ok && i < nrows; i++) {
         const WpRow *w = &rows[i];
-        sqlite3_bind_int64(ac, 1, del_id[w->del]);
-        sqlite3_bind_int(ac, 2, ++act_pos[w->del]);
-        sqlite3_bind_text(ac, 3, w->f[2], -1, SQLITE_STATIC);
-        sqlite3_bind_text(ac, 4, w->due, -1, SQLITE_STATIC);
-        if (w->due_month) sqlite3_bind_int(ac, 5, w->due_month);
-        else sqlite3_bind_null(ac, 5);
-        sqlite3_bind_int64(ac, 6, w->line);
-        if (!db_step_done(ac)) ok = import_fail(imp, s, w->line, "the action could not be stored: %s", sqlite3_errmsg(db));
+        sqlite3_stmt *st = frow[i] >= 0 ? acu : ac;
+        if (frow[i] >= 0) {
+            const StAct *a = &sa[frow[i]];
+            sqlite3_bind_int64(st, 1, a->id);
+            if (strcmp(a->title, w->f[2]) != 0 || strcmp(a->due, w->due) != 0) nupdated++;
+            else nunchanged++;
+        } else {
+            sqlite3_bind_int64(st, 1, del_id[w->del]);
+            nadded++;
+        }
+        sqlite3_bind_int(st, 2, ++act_pos[w->del]);
+        sqlite3_bind_text(st, 3, w->f[2], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 4, w->due, -1, SQLITE_STATIC);
+        if (w->due_month) sqlite3_bind_int(st, 5, w->due_month);
+        else sqlite3_bind_null(st, 5);
+        sqlite3_bind_int64(st, 6, w->line);
+        if (!db_step_done(st)) ok = import_fail(imp, s, w->line, "the action could not be stored: %s", sqlite3_errmsg(db));
     }
     sqlite3_finalize(ac);
+    /* the actions the file does not hold: added in assure (kept after the
+     * file's), or imported before and gone from the file (--missing) */
+    sqlite3_stmt *keep = db_prepare(db, "UPDATE plan_action SET position=?2, source_line=?3 WHERE id=?1 AND (position, source_line) IS NOT (?2, ?3)");
+    sqlite3_stmt *drop = db_prepare(db, "DELETE FROM plan_action WHERE id=?1");
+    for (int j = 0; ok && j < nsa; j++) {
+        StAct *a = &sa[j];
+        if (a->file >= 0) continue;
+        StDel *d = &sd[a->del];
+        if (a->line && strcmp(mode, "remove") == 0) {
+            sqlite3_bind_int64(drop, 1, a->id);
+            db_step_done(drop);
+            d->emptied = true;
+            continue;
+        }
+        if (!a->line) nkept_hand++;
+        int pos = d->file >= 0 ? ++act_pos[d->file] : ++d->next_pos;
+        sqlite3_bind_int64(keep, 1, a->id);
+        sqlite3_bind_int(keep, 2, pos);
+        sqlite3_bind_null(keep, 3); /* kept: no longer tied to a line of the file */
+        db_step_done(keep);
+    }
+    sqlite3_finalize(acu), sqlite3_finalize(keep), sqlite3_finalize(drop);
+    /* a deliverable or objective the file no longer holds goes when this
+     * import removed the last thing under it (and, for an objective, no
+     * measure or decision is linked to it) */
+    int ndel_gone = 0, nobj_gone = 0;
+    if (ok && strcmp(mode, "remove") == 0) {
+        sqlite3_stmt *dd = db_prepare(db, "DELETE FROM plan_deliverable WHERE id=?1 AND NOT EXISTS (SELECT 1 FROM plan_action WHERE deliverable_id=?1)");
+        for (int j = 0; j < nsd; j++) {
+            if (sd[j].file >= 0 || !sd[j].emptied) continue;
+            sqlite3_bind_int64(dd, 1, sd[j].id);
+            db_step_done(dd);
+            if (sqlite3_changes(db)) ndel_gone++, so[sd[j].obj].emptied = true;
+        }
+        sqlite3_finalize(dd);
+        sqlite3_stmt *od = db_prepare(db, "DELETE FROM plan_objective WHERE id=?1 AND NOT EXISTS (SELECT 1 FROM plan_deliverable WHERE objective_id=?1)"
+                                          " AND NOT EXISTS (SELECT 1 FROM objective_measure WHERE objective_id=?1)"
+                                          " AND NOT EXISTS (SELECT 1 FROM decision_objective WHERE objective_id=?1)");
+        for (int j = 0; j < nso; j++) {
+            if (so[j].file >= 0 || !so[j].emptied) continue;
+            sqlite3_bind_int64(od, 1, so[j].id);
+            db_step_done(od);
+            nobj_gone += sqlite3_changes(db) > 0;
+        }
+        sqlite3_finalize(od);
+    }
+    if (ok && *replaced) {
+        buf_printf(&imp->summary, "; updated the plan of that title in place: %d actions unchanged, %d updated (text or due from the file), %d added, "
+                                  "%d no longer in the file (%s), %d added in assure (kept); objectives: %d added, %d retitled; deliverables: %d added, %d retitled",
+                   nunchanged, nupdated, nadded, nmissing, strcmp(mode, "remove") == 0 ? "removed" : "kept", nkept_hand, nobj_new, nobj_upd, ndel_new,
+                   ndel_upd);
+        if (ndel_gone || nobj_gone) buf_printf(&imp->summary, "; emptied and removed: %d deliverables, %d objectives", ndel_gone, nobj_gone);
+        buf_printf(&imp->summary, "; owners, statuses, RAG, notes and markings kept");
+    } else if (ok) {
+        buf_printf(&imp->summary, "; a new plan");
+    }
+    for (int j = 0; j < nso; j++) free(so[j].title), free(so[j].norm);
+    for (int j = 0; j < nsd; j++) free(sd[j].title), free(sd[j].norm);
+    for (int j = 0; j < nsa; j++) free(sa[j].title), free(sa[j].norm), free(sa[j].due), free(sa[j].status), free(sa[j].owner), free(sa[j].rag), free(sa[j].note);
+    free(so), free(sd), free(sa);
+    free(fobj), free(fdel), free(frow);
     free(obj_id), free(del_id), free(del_pos), free(act_pos);
     return ok;
 }
@@ -329,16 +703,20 @@ static bool workplan_source(Import *imp, Source *s, CsvReader *r, void *state)
     for (int i = 0; ok && i < st->ntitles; i++)
         if (strcmp(st->titles[i], title) == 0) ok = import_fail(imp, s, start_line, "a second \"%s\" in one import: expected each plan once", title);
     bool replaced = false;
-    if (ok) ok = write_plan(imp, s, title, year, rows, nrows, objs, nobj, dels, ndel, &replaced);
+    size_t summary_at = imp->summary.len;
+    if (ok) {
+        buf_printf(&imp->summary, "%s%s (%d-04-01 to %d-03-31, lines %ld to %ld, %d headers): %d rows, %d objectives, %d deliverables, %d actions; "
+                                  "due: %d months, %d TBC, %d Ongoing, %d text, %d none",
+                   imp->summary.len ? "; " : "", title, year, year + 1, start_line, rows[nrows - 1].line, headers, nrows, nobj, ndel, nrows, nmonth, ntbc,
+                   nongoing, ntext, nempty);
+        ok = write_plan(imp, s, title, year, rows, nrows, objs, nobj, dels, ndel, &replaced);
+        if (!ok && imp->summary.s) imp->summary.s[imp->summary.len = summary_at] = 0;
+    }
     if (ok) {
         st->titles = xrealloc(st->titles, (size_t)(st->ntitles + 1) * sizeof *st->titles);
         st->titles[st->ntitles++] = xstrdup(title);
         s->rows += nrows;
         imp->rows += nrows;
-        buf_printf(&imp->summary, "%s%s (%d-04-01 to %d-03-31, lines %ld to %ld, %d headers): %d rows, %d objectives, %d deliverables, %d actions; "
-                                  "due: %d months, %d TBC, %d Ongoing, %d text, %d none (%s)",
-                   imp->summary.len ? "; " : "", title, year, year + 1, start_line, rows[nrows - 1].line, headers, nrows, nobj, ndel, nrows, nmonth, ntbc,
-                   nongoing, ntext, nempty, replaced ? "replaced the plan of that title" : "a new plan");
     }
     free(rows), free(objs), free(dels);
     free(text);

@@ -35,9 +35,13 @@ static const Command commands[] = {
      "List the forces reference (names, codes, kind, region, population), or set the office's own force with 'forces office NAME'.", false},
     {"gen", cmd_gen, "rows seed output", "gen street|pings --rows N [--seed N] -o FILE | gen boundaries -o FILE",
      "Write a synthetic data.police.uk street CSV of N rows (for benchmarks and tests).", true},
-    {"import", cmd_import, "db quiet", "import [--db FILE] [--quiet] KIND PATH...",
+    {"import", cmd_import, "db quiet missing", "import [--db FILE] [--quiet] [--missing keep|remove] KIND PATH...",
      "Import data, all or nothing. KIND is police-uk (street, outcomes and stop-and-search CSVs, folders or .zip archives), "
-     "home-office-crime (the recorded crime by force table, CSV or .zip) or ons-population (force area populations).", false},
+     "home-office-crime (the recorded crime by force table, CSV or .zip), ons-population (force area populations), the force's extracts "
+     "(crimes, incidents, victim-contacts, calls, boundaries, pings) or work-plan (the office's work plan table). Re-importing a work plan "
+     "updates the plan of the same title in place: each action is matched by its objective, deliverable and text; its text and due date "
+     "come from the file, its owner, status, RAG, note and marking stay as edited in assure. Actions imported before that the file no longer "
+     "holds make the import fail, naming them, unless --missing keep (they stay, no longer tied to the file) or --missing remove (deleted).", false},
     {"init", cmd_init, "db demo force", "init [--db FILE] [--demo] [--force NAME]",
      "Create a database. --demo adds a deterministic demo office; --force sets the office's own force.", false},
     {"measure", cmd_measure, "db note", "measure [--db FILE] list | show KEY | history KEY | check FILE | set FILE [--note TEXT] | retire KEY",
@@ -80,6 +84,7 @@ static const OptSpec options[] = {
     {"format", 0, OPT_STR, offsetof(Opts, format)},
     {"id", 0, OPT_INT, offsetof(Opts, id)},
     {"measure", 0, OPT_STR, offsetof(Opts, measure)},
+    {"missing", 0, OPT_STR, offsetof(Opts, missing)},
     {"note", 0, OPT_STR, offsetof(Opts, note)},
     {"output", 'o', OPT_STR, offsetof(Opts, output)},
     {"period", 0, OPT_STR, offsetof(Opts, period)},

@@ -5,9 +5,14 @@
  *                  each priority's objectives by service with their
  *                  deliverables, actions and evidencing measures (RAG from
  *                  perf_view.c), and the Panel's reviews with responses;
- *                  POST changes its status (draft, issued, revised).
+ *                  POST changes its status (draft, issued, revised; with
+ *                  revision=new another revision, the version plus one).
  *   /plan/action   (GET and POST, p) edit an action, or add one to a
  *                  deliverable.
+ *   /plan/new      (GET and POST, p) create a plan: title, period, marking;
+ *                  a draft, version 1.
+ *   /plan/part     (GET and POST, p) add a priority (?plan=), an objective
+ *                  (?priority=) or a deliverable (?objective=) by hand.
  *   /plan/review   (GET r, POST p) record a Panel review of a plan with its
  *                  recommendations, and the Commissioner's responses.
  *
@@ -258,8 +263,9 @@ static void objectives_section(Req *r, const PlanInfo *p, bool sens, int asat, b
     sqlite3_bind_int64(pr, 1, p->id);
     html_lit(&r->out, "<h2 id=\"objectives\">Priorities, objectives and actions</h2>\n");
     while (sqlite3_step(pr) == SQLITE_ROW) {
-        html_printf(&r->out, "<section class=\"plan-priority\"><h3>%d. %s</h3>\n", sqlite3_column_int(pr, 1), db_text(pr, 2));
-        sqlite3_bind_int64(ob, 1, sqlite3_column_int64(pr, 0));
+        long long prid = sqlite3_column_int64(pr, 0);
+        html_printf(&r->out, "<section class=\"plan-priority\" id=\"priority-%lld\"><h3>%d. %s</h3>\n", prid, sqlite3_column_int(pr, 1), db_text(pr, 2));
+        sqlite3_bind_int64(ob, 1, prid);
         char service[32] = "";
         while (sqlite3_step(ob) == SQLITE_ROW) {
             long long oid = sqlite3_column_int64(ob, 0);
@@ -308,11 +314,14 @@ static void objectives_section(Req *r, const PlanInfo *p, bool sens, int asat, b
             }
             sqlite3_reset(de);
             if (!ndel) html_lit(&r->out, "<p class=\"hint\">No deliverables are recorded for this objective yet.</p>\n");
+            if (can_edit) html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?objective=%lld\">Add a deliverable to this objective</a></p>\n", oid);
             html_lit(&r->out, "</div>\n");
         }
         sqlite3_reset(ob);
+        if (can_edit) html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?priority=%lld\">Add an objective to this priority</a></p>\n", prid);
         html_lit(&r->out, "</section>\n");
     }
+    if (can_edit) html_printf(&r->out, "<p><a class=\"button secondary\" href=\"/plan/part?plan=%lld\">Add a priority</a></p>\n", p->id);
     sqlite3_finalize(pr), sqlite3_finalize(ob), sqlite3_finalize(de), sqlite3_finalize(ac);
 }
 
@@ -369,9 +378,17 @@ static void plan_status_post(Req *r)
         web_error(r, 400, "The status \"%s\" is not one of draft, issued or revised.", status ? status : "");
         return;
     }
-    sqlite3_stmt *up = db_prepare(r->db, "UPDATE plan SET status=?2, version=version + (?2 = 'revised') WHERE id=?1 AND status <> ?2");
+    /* revision=new: another revision of an issued or revised plan */
+    const char *rev = req_param(r, "revision");
+    bool another = rev && strcmp(rev, "new") == 0;
+    if (another && (strcmp(status, "revised") != 0 || strcmp(p.status, "draft") == 0)) {
+        web_error(r, 400, "A revision is of an issued or revised plan, with status revised; this plan is %s. Issue it first.", p.status);
+        return;
+    }
+    sqlite3_stmt *up = db_prepare(r->db, "UPDATE plan SET status=?2, version=version + (?2 = 'revised') WHERE id=?1 AND (status <> ?2 OR ?3)");
     sqlite3_bind_int64(up, 1, id);
     sqlite3_bind_text(up, 2, status, -1, SQLITE_STATIC);
+    sqlite3_bind_int(up, 3, another);
     bool ok = db_step_done(up);
     sqlite3_finalize(up);
     if (!ok) {
@@ -400,6 +417,7 @@ void page_plan(Req *r)
         page_begin(r, "The Plan", "plan");
         html_lit(&r->out, "<h1>The Plan</h1>\n<p>No plan is held yet. Import a work plan with <code>assure import work-plan FILE</code>, "
                           "or create a demo database with <code>assure init --demo</code>.</p>\n");
+        if (req_can(r, CAP_PLAN)) html_lit(&r->out, "<p><a class=\"button\" href=\"/plan/new\">Create a plan</a></p>\n");
         page_end(r);
         return;
     }
@@ -426,8 +444,16 @@ void page_plan(Req *r)
                              "<select class=\"select\" id=\"plan-status\" name=\"status\">", p.id);
         for (int i = 0; i < 3; i++)
             html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", statuses[i], strcmp(p.status, statuses[i]) == 0 ? " selected" : "", statuses[i]);
-        html_lit(&r->out, "</select> <button type=\"submit\" class=\"button secondary\">Change the status</button></form>\n"
-                          "<p class=\"hint\">A draft goes to the Panel; once issued, each revision is a new version.</p>\n");
+        html_lit(&r->out, "</select> <button type=\"submit\" class=\"button secondary\">Change the status</button></form>\n");
+        if (strcmp(p.status, "draft") != 0) {
+            html_lit(&r->out, "<form class=\"inline-form\" method=\"post\" action=\"/plan\">");
+            page_csrf_field(r);
+            html_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\"><input type=\"hidden\" name=\"status\" value=\"revised\">"
+                                 "<input type=\"hidden\" name=\"revision\" value=\"new\">"
+                                 "<button type=\"submit\" class=\"button secondary\">Record a revision (version %d)</button></form>\n", p.id, p.version + 1);
+        }
+        html_lit(&r->out, "<p class=\"hint\">A draft goes to the Panel; once issued, each revision is a new version. "
+                          "<a class=\"link\" href=\"/plan/new\">Create a plan</a></p>\n");
     }
 
     progress_table(r, &p, sens);
@@ -465,6 +491,7 @@ void page_plan(Req *r)
 typedef struct ActionForm {
     long long id, deliverable;
     const char *title, *owner, *due, *status, *rag, *note, *marking;
+    long long source_line; /* the work-plan line it was imported from; 0 if added in assure */
 } ActionForm;
 
 /* One problem with a field, for the error summary and the field. */
@@ -541,6 +568,9 @@ static void action_form(Req *r, const ActionForm *f, const FieldError *e, int n)
     page_begin(r, f->id ? "Edit an action" : "Add an action", "plan");
     error_summary(r, "The action was not saved", e, n);
     html_printf(&r->out, "<span class=\"caption\">%s: %s</span>\n<h1>%s</h1>\n", objective, deliverable, f->id ? "Edit an action" : "Add an action");
+    if (f->source_line)
+        html_printf(&r->out, "<p class=\"hint\">Imported from line %lld of the work plan. Re-importing the work plan sets the action's text and due date "
+                             "to the file's; the owner, status, RAG rating, note and marking are kept as saved here.</p>\n", f->source_line);
     html_lit(&r->out, "<form method=\"post\" action=\"/plan/action\" class=\"form\">");
     page_csrf_field(r);
     if (f->id) html_printf(&r->out, "<input type=\"hidden\" name=\"id\" value=\"%lld\">", f->id);
@@ -588,7 +618,7 @@ static bool action_load(Req *r, ActionForm *f, long long *plan)
         return false;
     }
     if (f->id) {
-        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking FROM plan_action WHERE id=?1");
+        sqlite3_stmt *st = db_prepare(r->db, "SELECT deliverable_id, title, owner, due, status, rag, note, marking, coalesce(source_line, 0) FROM plan_action WHERE id=?1");
         sqlite3_bind_int64(st, 1, f->id);
         bool found = sqlite3_step(st) == SQLITE_ROW && req_sees(r, db_text(st, 7));
         if (found) {
@@ -600,6 +630,7 @@ static bool action_load(Req *r, ActionForm *f, long long *plan)
             f->rag = arena_strdup(&r->arena, db_text(st, 5));
             f->note = arena_strdup(&r->arena, db_text(st, 6));
             f->marking = arena_strdup(&r->arena, db_text(st, 7));
+            f->source_line = sqlite3_column_int64(st, 8);
         }
         sqlite3_finalize(st);
         if (!found) {
@@ -966,4 +997,189 @@ void page_plan_review(Req *r)
         return;
     }
     review_index(r);
+}
+
+/* ---- /plan/new: a new plan ---- */
+
+static void plan_new_form(Req *r, const char *title, const char *starts, const char *ends, const char *marking, const FieldError *e, int n)
+{
+    page_begin(r, "Create a plan", "plan");
+    error_summary(r, "The plan was not created", e, n);
+    html_lit(&r->out, "<span class=\"caption\">The Plan</span>\n<h1>Create a plan</h1>\n"
+                      "<p>The plan starts as a draft, version 1: add its priorities, objectives, deliverables and actions, then issue it.</p>\n");
+    html_lit(&r->out, "<form method=\"post\" action=\"/plan/new\" class=\"form\">");
+    page_csrf_field(r);
+    text_input(r, "title", "Title", "Such as Police, Fire and Crime Plan 2026-2030.", title, e, n);
+    text_input(r, "starts", "Period starts", "As YYYY-MM-DD, such as 2026-04-01.", starts, e, n);
+    text_input(r, "ends", "Period ends", "As YYYY-MM-DD, such as 2030-03-31.", ends, e, n);
+    select_input(r, "marking", "Protective marking", marking_values, marking_values, req_sees(r, "OFFICIAL-SENSITIVE") ? 2 : 1, marking, e, n);
+    html_lit(&r->out, "<button type=\"submit\" class=\"button\">Create the plan</button></form>\n"
+                      "<p><a class=\"link\" href=\"/plan\">Back to the Plan</a></p>\n");
+    page_end(r);
+}
+
+static void plan_new_post(Req *r)
+{
+    const char *title = trimmed(r, req_param(r, "title")), *starts = trimmed(r, req_param(r, "starts")), *ends = trimmed(r, req_param(r, "ends"));
+    const char *marking = req_param(r, "marking");
+    if (!marking || !*marking) marking = "OFFICIAL";
+    FieldError e[6];
+    int n = 0;
+    if (!title || !*title) e[n++] = (FieldError){"title", "Title: enter the plan's title"};
+    else if (strlen(title) > 200 || has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 200 characters"};
+    else {
+        sqlite3_stmt *st = db_prepare(r->db, "SELECT count(*) FROM plan WHERE title=?1");
+        sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
+        if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) > 0)
+            e[n++] = (FieldError){"title", "Title: a plan of that title is held already; expected a title of its own (a new version of a plan is a revision of it)"};
+        sqlite3_finalize(st);
+    }
+    bool sok = starts && plan_date_valid(starts), eok = ends && plan_date_valid(ends);
+    if (!sok) e[n++] = (FieldError){"starts", arena_printf(&r->arena, "Period starts: expected a date as YYYY-MM-DD, such as 2026-04-01; found \"%s\"", starts ? starts : "")};
+    if (!eok) e[n++] = (FieldError){"ends", arena_printf(&r->arena, "Period ends: expected a date as YYYY-MM-DD, such as 2030-03-31; found \"%s\"", ends ? ends : "")};
+    else if (sok && strcmp(ends, starts) <= 0) e[n++] = (FieldError){"ends", "Period ends: expected a date after the start of the period"};
+    if (!plan_marking_valid(marking)) e[n++] = (FieldError){"marking", "Protective marking: expected OFFICIAL or OFFICIAL-SENSITIVE"};
+    else if (!req_sees(r, marking)) e[n++] = (FieldError){"marking", "Protective marking: your role cannot see OFFICIAL-SENSITIVE records, so cannot mark one so"};
+    if (n) {
+        r->status = 400;
+        plan_new_form(r, title, starts, ends, marking, e, n);
+        return;
+    }
+    sqlite3_stmt *ins = db_prepare(r->db, "INSERT INTO plan(title, starts, ends, status, version, marking) VALUES(?1, ?2, ?3, 'draft', 1, ?4) RETURNING id");
+    sqlite3_bind_text(ins, 1, title, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 2, starts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, ends, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, marking, -1, SQLITE_STATIC);
+    long long id = sqlite3_step(ins) == SQLITE_ROW ? sqlite3_column_int64(ins, 0) : 0;
+    sqlite3_finalize(ins);
+    if (!id) {
+        web_error(r, 409, "The plan could not be created: %s", sqlite3_errmsg(r->db));
+        return;
+    }
+    web_redirect(r, arena_printf(&r->arena, "/plan?id=%lld", id));
+}
+
+void page_plan_new(Req *r)
+{
+    if (strcmp(r->method, "POST") == 0) plan_new_post(r);
+    else plan_new_form(r, "", "", "", "OFFICIAL", NULL, 0);
+}
+
+/* ---- /plan/part: a priority, objective or deliverable added by hand ---- */
+
+/* What is added and where: a priority to plan P (?plan=), an objective to
+ * priority P (?priority=) or a deliverable to objective P (?objective=). */
+typedef struct PartCtx {
+    const char *kind, *param, *parent_title;
+    long long parent, plan;
+} PartCtx;
+
+static const char *const services[] = {"Police", "Fire and Rescue", "Working together"};
+
+/* Reads which part is added and checks the parent exists and its plan is
+ * one the user may see; false with the error page written otherwise. */
+static bool part_context(Req *r, PartCtx *c)
+{
+    static const char *const params[] = {"plan", "priority", "objective"}, *const kinds[] = {"priority", "objective", "deliverable"};
+    memset(c, 0, sizeof *c);
+    int which = -1;
+    for (int i = 0; i < 3; i++) {
+        const char *v = req_param(r, params[i]);
+        if (!v || !*v) continue;
+        if (which >= 0) {
+            web_error(r, 400, "Name one place to add to: plan (a priority), priority (an objective) or objective (a deliverable), not two.");
+            return false;
+        }
+        which = i;
+    }
+    long long id = which >= 0 ? req_param_id(r, params[which]) : 0;
+    if (which < 0 || id <= 0) {
+        web_error(r, 400, "Say where to add: plan=N (a priority), priority=N (an objective) or objective=N (a deliverable), N a number.");
+        return false;
+    }
+    c->kind = kinds[which], c->param = params[which], c->parent = id;
+    sqlite3_stmt *st;
+    if (which == 0) st = db_prepare(r->db, "SELECT id, title, status, marking FROM plan WHERE id=?1");
+    else if (which == 1)
+        st = db_prepare(r->db, "SELECT pl.id, pr.title, pl.status, pl.marking FROM plan_priority pr JOIN plan pl ON pl.id=pr.plan_id WHERE pr.id=?1");
+    else
+        st = db_prepare(r->db, "SELECT pl.id, o.title, pl.status, pl.marking FROM plan_objective o JOIN plan_priority pr ON pr.id=o.priority_id"
+                               " JOIN plan pl ON pl.id=pr.plan_id WHERE o.id=?1");
+    sqlite3_bind_int64(st, 1, id);
+    bool ok = sqlite3_step(st) == SQLITE_ROW && plan_sees(r, db_text(st, 2), db_text(st, 3));
+    if (ok) {
+        c->plan = sqlite3_column_int64(st, 0);
+        c->parent_title = arena_strdup(&r->arena, db_text(st, 1));
+    }
+    sqlite3_finalize(st);
+    if (!ok) web_error(r, 404, "There is no %s %lld you may see.", params[which], id);
+    return ok;
+}
+
+static void part_form(Req *r, const PartCtx *c, const char *title, const char *service, const FieldError *e, int n)
+{
+    const char *head = arena_printf(&r->arena, "Add %s %s", strcmp(c->kind, "priority") == 0 ? "a" : "an", c->kind);
+    if (strcmp(c->kind, "deliverable") == 0) head = "Add a deliverable";
+    page_begin(r, head, "plan");
+    error_summary(r, arena_printf(&r->arena, "The %s was not added", c->kind), e, n);
+    html_printf(&r->out, "<span class=\"caption\">%s</span>\n<h1>%s</h1>\n", c->parent_title, head);
+    html_lit(&r->out, "<form method=\"post\" action=\"/plan/part\" class=\"form\">");
+    page_csrf_field(r);
+    html_printf(&r->out, "<input type=\"hidden\" name=\"%s\" value=\"%lld\">", c->param, c->parent);
+    text_input(r, "title", "Title", NULL, title, e, n);
+    if (strcmp(c->kind, "objective") == 0) select_input(r, "service", "Service", services, services, 3, service, e, n);
+    html_printf(&r->out, "<button type=\"submit\" class=\"button\">%s</button></form>\n<p><a class=\"link\" href=\"/plan?id=%lld\">Back to the plan</a></p>\n", head,
+                c->plan);
+    page_end(r);
+}
+
+static void part_post(Req *r, const PartCtx *c)
+{
+    const char *title = trimmed(r, req_param(r, "title")), *service = req_param(r, "service");
+    bool objective = strcmp(c->kind, "objective") == 0;
+    FieldError e[3];
+    int n = 0;
+    if (!title || !*title) e[n++] = (FieldError){"title", arena_printf(&r->arena, "Title: enter the %s's title", c->kind)};
+    else if (strlen(title) > 500 || has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 500 characters"};
+    if (objective) {
+        bool known = false;
+        for (int i = 0; service && i < 3; i++) known |= strcmp(service, services[i]) == 0;
+        if (!known) e[n++] = (FieldError){"service", "Service: expected Police, Fire and Rescue or Working together"};
+    }
+    if (n) {
+        r->status = 400;
+        part_form(r, c, title, service, e, n);
+        return;
+    }
+    sqlite3_stmt *ins;
+    if (strcmp(c->kind, "priority") == 0)
+        ins = db_prepare(r->db, "INSERT INTO plan_priority(plan_id, position, title)"
+                                " VALUES(?1, (SELECT coalesce(max(position), 0) + 1 FROM plan_priority WHERE plan_id=?1), ?2) RETURNING id");
+    else if (objective)
+        ins = db_prepare(r->db, "INSERT INTO plan_objective(priority_id, position, title, service)"
+                                " VALUES(?1, (SELECT coalesce(max(position), 0) + 1 FROM plan_objective WHERE priority_id=?1), ?2, ?3) RETURNING id");
+    else
+        ins = db_prepare(r->db, "INSERT INTO plan_deliverable(objective_id, position, title)"
+                                " VALUES(?1, (SELECT coalesce(max(position), 0) + 1 FROM plan_deliverable WHERE objective_id=?1), ?2) RETURNING id");
+    sqlite3_bind_int64(ins, 1, c->parent);
+    sqlite3_bind_text(ins, 2, title, -1, SQLITE_STATIC);
+    if (objective) sqlite3_bind_text(ins, 3, service, -1, SQLITE_STATIC);
+    long long id = sqlite3_step(ins) == SQLITE_ROW ? sqlite3_column_int64(ins, 0) : 0;
+    sqlite3_finalize(ins);
+    if (!id) {
+        web_error(r, 409, "The %s could not be added: %s", c->kind, sqlite3_errmsg(r->db));
+        return;
+    }
+    const char *anchor = strcmp(c->kind, "priority") == 0 ? arena_printf(&r->arena, "priority-%lld", id)
+                         : objective                      ? arena_printf(&r->arena, "objective-%lld", id)
+                                                          : arena_printf(&r->arena, "deliverable-%lld", id);
+    web_redirect(r, arena_printf(&r->arena, "/plan?id=%lld#%s", c->plan, anchor));
+}
+
+void page_plan_part(Req *r)
+{
+    PartCtx c;
+    if (!part_context(r, &c)) return;
+    if (strcmp(r->method, "POST") == 0) part_post(r, &c);
+    else part_form(r, &c, "", "Police", NULL, 0);
 }

@@ -3,11 +3,16 @@
 # is, every row accounted for (counted here independently with awk), due
 # dates normalised (Mar-18 -> 2018-03, TBC, Ongoing, text with its month,
 # empty); a malformed file names file:line and leaves the store unchanged;
-# re-importing replaces; /plan shows progress by priority and overdue
+# re-importing updates the plan in place: the file's text and due dates,
+# never the office's owner, status, RAG, note or marking, nothing dropped
+# unless --missing says (an edit via /plan/action survives); /plan shows progress by priority and overdue
 # actions to a viewer, hides an OFFICIAL-SENSITIVE action from them;
 # /plan/action edits (officer, with CSRF) and is refused to a viewer; a bad
 # due date is shown on the form; the Panel's review and the Commissioner's
-# responses are recorded and shown; the audit trail names the editor.
+# responses are recorded and shown; the audit trail names the editor; a
+# plan is created on /plan/new (a bad date refused with the field named,
+# nothing written), priorities, objectives and deliverables added on
+# /plan/part, issued and revised as new versions; a viewer gets 403.
 . "$(dirname "$0")/lib.sh"
 
 SEED=$SHARED/seeds/000_fce7fff43799060e.txt
@@ -58,12 +63,74 @@ else
         "$(sql "SELECT count(*) FROM plan_deliverable d JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$WP AND d.title='IT Strategy'")" \
         "$(awk -F '\t' '$2 == "IT Strategy" { print $1 }' "$SEED" | sort -u | wc -l | tr -d ' ')"
 
-    # re-import replaces, in place
+    # re-import updates in place and keeps what the office edited in assure
     plan_id=$(sql "SELECT id FROM plan WHERE title='2017-18 Work Plan'")
+    WPA="plan_action a JOIN plan_deliverable d ON d.id=a.deliverable_id JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$plan_id"
+    ids_before=$(sql "SELECT group_concat(a.id) FROM (SELECT a.id FROM $WPA ORDER BY a.id) a")
+    line_of() { awk -F '\t' -v a="$1" '$3 == a { print NR; exit }' "$SEED"; }
+    ed_title='Develop options for a longitudinal study of YP referred to the programme'
+    ed=$(sql "SELECT a.id FROM $WPA AND a.title='$ed_title'")
+    COOKIE=$(login_cookie ann officer-password-1)
+    http GET "/plan/action?id=$ed"
+    csrf=$(form_value csrf)
+    check_contains "an imported action's form says which fields the file owns" "$HTTP_BODY" "line $(line_of "$ed_title") of the work plan"
+    http POST /plan/action "csrf=$(urlencode "$csrf")&id=$ed&title=$(urlencode "$ed_title")&owner=$(urlencode 'Head of Youth Justice')&due=Mar-18&status=$(urlencode 'in progress')&rag=A&note=$(urlencode 'Options paper drafted.')&marking=OFFICIAL"
+    check_eq "officer edits an imported action (303)" "$HTTP_STATUS" 303
+    edited="Head of Youth Justice|in progress|A|Options paper drafted.|OFFICIAL"
+    check_eq "the edit is stored" "$(sql "SELECT owner, status, rag, note, marking FROM plan_action WHERE id=$ed")" "$edited"
+    did=$(sql "SELECT deliverable_id FROM plan_action WHERE id=$ed")
+    http POST /plan/action "csrf=$(urlencode "$csrf")&deliverable=$did&title=$(urlencode 'An action the office added itself')&owner=&due=TBC&status=$(urlencode 'not started')&rag=&note=&marking=OFFICIAL"
+    check_eq "officer adds an action to an imported deliverable (303)" "$HTTP_STATUS" 303
+    hand=$(sql "SELECT id FROM plan_action WHERE title='An action the office added itself'")
+    COOKIE=
+
     run "$ASSURE" import --db "$DB" --quiet work-plan "$SEED"
-    check_contains "re-import says it replaced" "$OUT" "replaced the plan of that title"
+    check_eq "re-importing the same file succeeds" "$STATUS" 0
+    check_contains "and says what it did" "$OUT" "updated the plan of that title in place: $rows actions unchanged, 0 updated (text or due from the file), 0 added, 0 no longer in the file (kept), 1 added in assure (kept)"
+    check_eq "re-import: the office's edit survives (owner, status, RAG, note, marking)" "$(sql "SELECT owner, status, rag, note, marking FROM plan_action WHERE id=$ed")" "$edited"
+    check_eq "re-import: the action added in assure survives" "$(sql "SELECT count(*) FROM plan_action WHERE id=$hand AND deliverable_id=$did AND source_line IS NULL")" "1"
     check_eq "re-import: still one plan of that title, same id" "$(sql "SELECT count(*), max(id) FROM plan WHERE title='2017-18 Work Plan'")" "1|$plan_id"
-    check_eq "re-import: no doubling" "$(sql "SELECT count(*) FROM plan_action a JOIN plan_deliverable d ON d.id=a.deliverable_id JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority p ON p.id=o.priority_id WHERE p.plan_id=$plan_id")" "$rows"
+    check_eq "re-import: the same action rows (ids), no doubling" "$(sql "SELECT group_concat(a.id) FROM (SELECT a.id FROM $WPA AND a.source_line IS NOT NULL ORDER BY a.id) a")" "$ids_before"
+
+    # a corrected file: a typo fixed in the edited action, its due moved, a
+    # new row, and another row's objective text re-cased
+    ln=$(line_of "$ed_title")
+    add_after=$(sed -n '3p' "$T/want-lines")
+    awk -v n="$ln" -v m="$add_after" 'BEGIN { FS = OFS = "\t" } NR == n { $3 = "Develop options for a longitudinal study of young people referred to the programme"; $4 = "Jun-18" } { print } NR == m { print $1, $2, "A new action from the corrected plan", "Dec-17" }' "$SEED" >"$T/corrected.txt"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/corrected.txt"
+    check_eq "a corrected file imports" "$STATUS" 0
+    check_contains "one updated, one added" "$OUT" "$((rows - 1)) actions unchanged, 1 updated (text or due from the file), 1 added, 0 no longer in the file"
+    check_eq "the corrected text and due come from the file; the office's fields stay" \
+        "$(sql "SELECT title, due, due_month, owner, status, rag, note FROM plan_action WHERE id=$ed")" \
+        "Develop options for a longitudinal study of young people referred to the programme|2018-06|201806|Head of Youth Justice|in progress|A|Options paper drafted."
+    check_eq "the new row is a new action on its line" "$(sql "SELECT source_line, due FROM plan_action WHERE title='A new action from the corrected plan'")" "$((add_after + 1))|2017-12"
+
+    # a file without the edited action: refused, naming it, unless --missing says
+    audit0=$(sql "SELECT count(*) FROM audit")
+    ln=$(awk -F '\t' '$3 ~ /study of young people referred/ { print NR; exit }' "$T/corrected.txt")
+    awk -v n="$ln" 'NR != n' "$T/corrected.txt" >"$T/dropped.txt"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/dropped.txt"
+    check_eq "an action gone from the file: refused (status 1)" "$STATUS" 1
+    check_contains "naming it" "$ERR" "1 action of \"2017-18 Work Plan\" imported before is no longer in the file"
+    check_contains "with its text and that it was edited" "$ERR" "study of young people referred to the programme\" (line $ln of the file imported before; edited in assure)"
+    check_contains "and the way out" "$ERR" "--missing keep"
+    check_eq "nothing was written" "$(sql "SELECT count(*) FROM audit")" "$audit0"
+    run "$ASSURE" import --db "$DB" --quiet --missing keep work-plan "$T/dropped.txt"
+    check_eq "--missing keep imports" "$STATUS" 0
+    check_contains "and reports it kept" "$OUT" "1 no longer in the file (kept)"
+    check_eq "the kept action is kept with its edits, no longer tied to a line" "$(sql "SELECT owner, status, coalesce(source_line, 'none') FROM plan_action WHERE id=$ed")" "Head of Youth Justice|in progress|none"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/dropped.txt"
+    check_eq "once kept, a later import does not ask again" "$STATUS" 0
+    nrem=$(sql "SELECT count(*) FROM $WPA")
+    grep -v 'A new action from the corrected plan' "$T/dropped.txt" >"$T/dropped2.txt"
+    run "$ASSURE" import --db "$DB" --quiet --missing remove work-plan "$T/dropped2.txt"
+    check_contains "--missing remove removes and says so" "$OUT" "1 no longer in the file (removed)"
+    check_eq "one action fewer" "$(sql "SELECT count(*) FROM $WPA")" "$((nrem - 1))"
+    run "$ASSURE" import --db "$DB" --quiet --missing drop work-plan "$SEED"
+    check_contains "--missing takes keep or remove" "$ERR" "expected keep"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$SEED"
+    check_eq "the original file again: the removed row comes back as a new action" "$(sql "SELECT count(*) FROM $WPA AND a.source_line IS NOT NULL")" "$rows"
+    check_eq "re-import keeps the plan's status and version" "$(sql "SELECT status, version FROM plan WHERE id=$plan_id")" "issued|1"
 
     # malformed: one row with five fields
     state() { sql "SELECT count(*), (SELECT count(*) FROM audit), (SELECT group_concat(id || due || title, ',') FROM plan_action) FROM plan_action" | cksum; }
@@ -235,6 +302,89 @@ http GET /plan
 check_contains "the review is shown on /plan" "$HTTP_BODY" "Review of 2026-02-12"
 check_contains "with the response" "$HTTP_BODY" "Accepted: a resources section is added."
 check_contains "and the one awaiting a response" "$HTTP_BODY" "Awaiting a response"
+# --- a plan made by hand: /plan/new, /plan/part, versions ----------------------------
+COOKIE=$VIEWER
+http GET /plan/new
+check_eq "viewer: /plan/new is 403" "$HTTP_STATUS" 403
+http GET /plan
+vcsrf=$(form_value csrf)
+check_not_contains "viewer: no link to create a plan" "$HTTP_BODY" "/plan/new"
+plans0=$(sql "SELECT count(*) FROM plan")
+http POST /plan/new "csrf=$(urlencode "$vcsrf")&title=Sneaky&starts=2026-04-01&ends=2030-03-31&marking=OFFICIAL"
+check_eq "viewer: POST /plan/new is 403" "$HTTP_STATUS" 403
+check_eq "and created nothing" "$(sql "SELECT count(*) FROM plan")" "$plans0"
+COOKIE=$(login_cookie ann officer-password-1)
+http GET /plan
+check_contains "officer: /plan links to creating a plan" "$HTTP_BODY" "href=\"/plan/new\""
+http GET /plan/new
+check_eq "officer: the new plan form" "$HTTP_STATUS" 200
+csrf=$(form_value csrf)
+audit0=$(sql "SELECT count(*) FROM audit")
+NP="title=$(urlencode 'Police and Crime Plan 2026-2030')&marking=OFFICIAL"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-02-30&ends=2030-03-31"
+check_eq "an impossible start date is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the field and what was expected" "$HTTP_BODY" "Period starts: expected a date as YYYY-MM-DD, such as 2026-04-01; found &quot;2026-02-30&quot;"
+check_eq "the form keeps the title sent" "$(form_value title)" "Police and Crime Plan 2026-2030"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2026-03-31"
+check_contains "an end before the start is refused" "$HTTP_BODY" "Period ends: expected a date after the start of the period"
+http POST /plan/new "csrf=$(urlencode "$csrf")&title=&starts=2026-04-01&ends=2030-03-31&marking=OFFICIAL"
+check_contains "an empty title is refused" "$HTTP_BODY" "Title: enter the plan&#39;s title"
+http POST /plan/new "$NP&starts=2026-04-01&ends=2030-03-31"
+check_eq "a POST without the CSRF token is refused" "$HTTP_STATUS" 403
+check_eq "failed POSTs changed nothing (plans, audit trail)" "$(sql "SELECT count(*) FROM plan"),$(sql "SELECT count(*) FROM audit")" "$plans0,$audit0"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2030-03-31"
+check_eq "a good plan redirects" "$HTTP_STATUS" 303
+np=$(sql "SELECT id FROM plan WHERE title='Police and Crime Plan 2026-2030'")
+check_eq "to the new plan" "$(header Location)" "/plan?id=$np"
+check_eq "stored as a draft, version 1" "$(sql "SELECT starts, ends, status, version, marking FROM plan WHERE id=$np")" "2026-04-01|2030-03-31|draft|1|OFFICIAL"
+http POST /plan/new "csrf=$(urlencode "$csrf")&$NP&starts=2026-04-01&ends=2030-03-31"
+check_contains "a second plan of the same title is refused" "$HTTP_BODY" "a plan of that title is held already"
+http GET "/plan?id=$np"
+check_contains "the new plan offers a priority" "$HTTP_BODY" "/plan/part?plan=$np"
+http GET "/plan/part?plan=$np"
+check_eq "the priority form" "$HTTP_STATUS" 200
+http POST /plan/part "csrf=$(urlencode "$csrf")&plan=$np&title=$(urlencode 'Safer streets')"
+check_eq "a priority is added" "$HTTP_STATUS" 303
+prid=$(sql "SELECT id FROM plan_priority WHERE plan_id=$np AND title='Safer streets' AND position=1")
+check_contains "and the plan shows it" "$(header Location)" "#priority-$prid"
+http POST /plan/part "csrf=$(urlencode "$csrf")&priority=$prid&title=$(urlencode 'Fewer burglaries')&service=Navy"
+check_eq "an unknown service is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the services" "$HTTP_BODY" "Service: expected Police, Fire and Rescue or Working together"
+check_eq "and no objective was added" "$(sql "SELECT count(*) FROM plan_objective WHERE priority_id=$prid")" "0"
+http POST /plan/part "csrf=$(urlencode "$csrf")&priority=$prid&title=$(urlencode 'Fewer burglaries')&service=Police"
+check_eq "an objective is added" "$HTTP_STATUS" 303
+oid=$(sql "SELECT id FROM plan_objective WHERE priority_id=$prid AND title='Fewer burglaries' AND service='Police'")
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=$oid&title="
+check_contains "an empty deliverable title is refused" "$HTTP_BODY" "Title: enter the deliverable&#39;s title"
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=$oid&title=$(urlencode 'Target hardening')"
+check_eq "a deliverable is added" "$HTTP_STATUS" 303
+nd=$(sql "SELECT id FROM plan_deliverable WHERE objective_id=$oid AND title='Target hardening'")
+http POST /plan/action "csrf=$(urlencode "$csrf")&deliverable=$nd&title=$(urlencode 'Fit locks for repeat victims')&owner=$(urlencode 'Head of Crime')&due=2026-09&status=$(urlencode 'not started')&rag=&note=&marking=OFFICIAL"
+check_eq "and an action to it" "$HTTP_STATUS" 303
+http POST /plan/part "csrf=$(urlencode "$csrf")&objective=999999&title=x"
+check_eq "an unknown objective is a 404" "$HTTP_STATUS" 404
+http POST /plan/part "csrf=$(urlencode "$csrf")&plan=$np&objective=$oid&title=x"
+check_eq "two places at once is a 400" "$HTTP_STATUS" 400
+http GET "/plan?id=$np"
+check_contains "the plan shows the objective" "$HTTP_BODY" "Fewer burglaries"
+check_contains "and the action" "$HTTP_BODY" "Fit locks for repeat victims"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+check_eq "a draft cannot take a revision (400)" "$HTTP_STATUS/$(sql "SELECT status, version FROM plan WHERE id=$np")" "400/draft|1"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=issued"
+check_eq "the draft is issued" "$(sql "SELECT status, version FROM plan WHERE id=$np")" "issued|1"
+http GET "/plan?id=$np"
+check_contains "an issued plan offers a revision" "$HTTP_BODY" "Record a revision (version 2)"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+http POST /plan "csrf=$(urlencode "$csrf")&id=$np&status=revised&revision=new"
+check_eq "each revision is a new version" "$(sql "SELECT status, version FROM plan WHERE id=$np")" "revised|3"
+COOKIE=$VIEWER
+http POST /plan/part "csrf=$(urlencode "$vcsrf")&plan=$np&title=x"
+check_eq "viewer: POST /plan/part is 403" "$HTTP_STATUS" 403
+http GET "/plan?id=$np"
+check_not_contains "viewer: no links to add parts" "$HTTP_BODY" "/plan/part"
+run "$ASSURE" audit log --db "$DB" --table plan --id "$np"
+check_contains "the audit trail records ann creating the plan" "$OUT" "ann${TAB}insert${TAB}plan${TAB}$np"
+
 run "$ASSURE" audit verify --db "$DB"
 check_eq "the audit chain verifies" "$STATUS" 0
 
