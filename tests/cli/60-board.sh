@@ -7,7 +7,10 @@
 # sees only the force's items, answers and uploads a paper (a .exe, a fake
 # PDF and an over-size file refused, nothing stored); verdicts and a
 # follow-up recorded; minutes drafted, approved and published (not by an
-# officer); the follow-up offered at the next meeting until closed; the
+# officer); the follow-up offered at the next meeting until closed, known
+# to be on its agenda by the item's follow_up_id (not its words: a second
+# follow-up in the same words is still offered, a reworded item's follow-up
+# is not offered again); the
 # schedule moved on by the verdict; the cycle; budget conditions; role
 # checks; the audit trail names the user who recorded the verdict; the
 # meeting, each agenda item, each budget condition and each schedule matter
@@ -209,6 +212,9 @@ http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Sea
 check_contains "a follow-up with a bad due date is refused, naming the field" "$HTTP_BODY" "Due must be a real date"
 http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'ACC Local Policing')&due=2026-06-01"
 check_eq "a follow-up is recorded" "$(q "SELECT owner || '|' || due || '|' || status FROM follow_up WHERE request='Search find rates by area'")" "ACC Local Policing|2026-06-01|open"
+# a second follow-up in the same words, on another item: a record of its own
+http POST "$U" "csrf=$CSRF&action=add_followup&item=$IQ&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'Head of Performance')&due=2026-06-01"
+check_eq "a second follow-up with the same request is recorded" "$(q "SELECT count(*) FROM follow_up WHERE request='Search find rates by area'")" 2
 
 COOKIE=$(login_cookie off officer-pass-123)
 http GET "$U"
@@ -245,9 +251,26 @@ check_eq "the next meeting is scheduled the cycle after the last" "$(q "SELECT c
 N2=$(q "SELECT id FROM meeting WHERE held_on='2026-06-09'")
 http GET "/board/meeting?id=$N2"
 check_contains "the follow-up is a candidate at the next meeting" "$HTTP_BODY" "Search find rates by area"
-FU=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area'")
+FU=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area' AND item_id=$IA")
+FU2=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area' AND item_id=$IQ")
 http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU"
 check_eq "it is added as a follow-up item" "$(q "SELECT origin FROM agenda_item WHERE meeting_id=$N2 AND matter='Search find rates by area'")" "follow-up"
+check_eq "the item records which follow-up it came from" "$(q "SELECT follow_up_id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up'")" "$FU"
+# candidates are matched by the follow-up's id, not by its words
+http GET "/board/meeting?id=$N2"
+check_contains "the other follow-up in the same words is still offered" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU2\">"
+check_not_contains "while the one added is not" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU\">"
+IF=$(q "SELECT id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up'")
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=edit_item&item=$IF&subject=$(urlencode 'Search find rates: the districts')&matter=$(urlencode 'Find rates by district, with the action plan')&questions=Q&form=written&lead=L&paper_due=2026-06-02&marking=OFFICIAL&to_force=1"
+check_eq "the follow-up's item is reworded" "$(q "SELECT matter FROM agenda_item WHERE id=$IF")" "Find rates by district, with the action plan"
+http GET "/board/meeting?id=$N2"
+check_not_contains "the reworded item's follow-up is still known to be on the agenda" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU\">"
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU"
+check_eq "and cannot be added a second time" "$HTTP_STATUS" 400
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU2"
+check_eq "the other follow-up in the same words can be added" "$HTTP_STATUS" 303
+check_eq "each follow-up is on the agenda once" "$(q "SELECT group_concat(follow_up_id, ',') FROM (SELECT follow_up_id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up' ORDER BY follow_up_id)")" "$FU,$FU2"
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=close_followup&followup=$FU2"
 http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=close_followup&followup=$FU"
 check_eq "the follow-up is closed" "$(q "SELECT status FROM follow_up WHERE id=$FU")" "closed"
 http POST /board "csrf=$CSRF&action=next"
