@@ -173,9 +173,10 @@ int board_candidates(sqlite3 *db, const MeasureSet *ms, long long meeting_id, Ar
     const char *due = arena_strdup(a, db_text(st, 1));
     sqlite3_finalize(st);
 
-    /* open follow-ups of earlier meetings */
+    /* open follow-ups of earlier meetings; on the agenda when an item of
+     * this meeting came from that follow-up (by id, whatever its words) */
     st = db_prepare(db, "SELECT f.id, f.request, f.owner, f.due, i.subject, m.held_on, f.marking,"
-                        " EXISTS(SELECT 1 FROM agenda_item x WHERE x.meeting_id=?1 AND x.origin='follow-up' AND x.matter=f.request)"
+                        " EXISTS(SELECT 1 FROM agenda_item x WHERE x.meeting_id=?1 AND x.follow_up_id=f.id)"
                         " FROM follow_up f JOIN agenda_item i ON i.id=f.item_id JOIN meeting m ON m.id=i.meeting_id"
                         " WHERE f.status='open' AND m.id<>?1 AND m.held_on<?2 ORDER BY f.due, f.id");
     sqlite3_bind_int64(st, 1, meeting_id);
@@ -301,9 +302,9 @@ long long board_add_candidate(sqlite3 *db, long long meeting_id, const Candidate
 {
     static const char *const origin[] = {"follow-up", "schedule", "exception"};
     sqlite3_stmt *st = db_prepare(db, "INSERT INTO agenda_item(meeting_id, position, subject, measure_key, matter, questions, form, lead, paper_due,"
-                                      " to_force, origin, schedule_id, marking)"
+                                      " to_force, origin, schedule_id, follow_up_id, marking)"
                                       " VALUES (?1, (SELECT coalesce(max(position), 0) + 1 FROM agenda_item WHERE meeting_id=?1), ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                                      " 1, ?9, ?10, ?11)");
+                                      " 1, ?9, ?10, ?12, ?11)");
     sqlite3_bind_int64(st, 1, meeting_id);
     sqlite3_bind_text(st, 2, c->subject, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(st, 3, c->key ? c->key : "", -1, SQLITE_TRANSIENT);
@@ -315,6 +316,8 @@ long long board_add_candidate(sqlite3 *db, long long meeting_id, const Candidate
     sqlite3_bind_text(st, 9, origin[c->kind], -1, SQLITE_STATIC);
     if (c->kind == CAND_SCHEDULE) sqlite3_bind_int64(st, 10, c->ref);
     else sqlite3_bind_null(st, 10);
+    if (c->kind == CAND_FOLLOWUP) sqlite3_bind_int64(st, 12, c->ref);
+    else sqlite3_bind_null(st, 12);
     sqlite3_bind_text(st, 11, c->marking ? c->marking : "OFFICIAL", -1, SQLITE_TRANSIENT);
     bool ok = db_step_done(st);
     sqlite3_finalize(st);

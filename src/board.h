@@ -39,7 +39,8 @@ typedef enum { CAND_FOLLOWUP, CAND_SCHEDULE, CAND_EXCEPTION } CandKind;
 /* A matter offered for a meeting's agenda. Strings live in the arena. */
 typedef struct Candidate {
     CandKind kind;
-    long long ref;        /* follow_up.id, assurance_schedule.id; 0 for exceptions */
+    long long ref;        /* follow_up.id, assurance_schedule.id; 0 for exceptions
+                           * (the item added records it: follow_up_id, schedule_id) */
     const char *key;      /* exception: the measure's key */
     const char *subject, *matter, *questions, *form, *lead, *paper_due;
     const char *why;      /* why it is offered, for the page */
@@ -52,7 +53,10 @@ typedef struct Candidate {
  * exceptions; NULL leaves them out). Returns how many, *out in the arena. */
 int board_candidates(sqlite3 *db, const MeasureSet *ms, long long meeting_id, Arena *a, Candidate **out);
 
-/* Adds candidate c as the last item of meeting_id; returns the item's id. */
+/* Adds candidate c as the last item of meeting_id, linked to what it came
+ * from (follow_up_id, schedule_id or measure_key), so the candidate is
+ * known to be on the agenda however the item is reworded. Returns the
+ * item's id, 0 on failure. */
 long long board_add_candidate(sqlite3 *db, long long meeting_id, const Candidate *c);
 
 /* The question drafted for a measure off target (or worse than its peers),

@@ -182,7 +182,7 @@ void demo_board_populate(sqlite3 *db)
         "Which conditions are at risk, and what is being done?", "written", "Chief Finance Officer", 0, NULL, true, NULL, NULL, "partially assured",
         "The Commissioner was assured on most conditions but not on the recovery of response times.", NULL, NULL, NULL, NULL});
 
-    item(db, m[5], 1, &(DemoItem){"Response times and visibility", "Grade 1 urban response times have been outside the 10-minute target for several months.",
+    long long response_item = item(db, m[5], 1, &(DemoItem){"Response times and visibility", "Grade 1 urban response times have been outside the 10-minute target for several months.",
         "What is the force doing to bring Grade 1 urban response times back within target, and by when?\nHow is visibility in priority locations measured?", "written",
         "ACC Local Policing", 0, "response.g1-urban", true, NULL, NULL, "not assured",
         "The Commissioner was not assured that the force had a credible plan to recover response times and asked for a recovery plan with monthly milestones.",
@@ -208,8 +208,12 @@ void demo_board_populate(sqlite3 *db)
     id = item(db, m[7], 2, &(DemoItem){"Follow-up: Response times and visibility", "A recovery plan for Grade 1 urban response times with monthly milestones",
         "What has been done on: A recovery plan for Grade 1 urban response times with monthly milestones?", "written", "ACC Local Policing", 0, NULL, true, NULL,
         NULL, NULL, NULL, NULL, NULL, NULL, NULL});
-    db_exec(db, "UPDATE agenda_item SET origin='follow-up' WHERE origin='office' AND subject='Follow-up: Response times and visibility'");
-    (void)id;
+    /* the item came from the November follow-up: linked by id */
+    sqlite3_stmt *fl = db_prepare(db, "UPDATE agenda_item SET origin='follow-up', follow_up_id=(SELECT id FROM follow_up WHERE item_id=?2) WHERE id=?1");
+    sqlite3_bind_int64(fl, 1, id);
+    sqlite3_bind_int64(fl, 2, response_item);
+    if (!db_step_done(fl) || sqlite3_changes(db) != 1) die("demo: linking the follow-up item");
+    sqlite3_finalize(fl);
     item(db, m[7], 3, &(DemoItem){"Serious and organised crime: disruption of county lines",
         "Operational detail of disruption activity against county lines networks.", "Which networks have been disrupted this year?", "verbal", "Head of Crime", 0, NULL, true,
         "OFFICIAL-SENSITIVE", NULL, NULL, NULL, NULL, NULL, NULL, NULL});

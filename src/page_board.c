@@ -509,6 +509,7 @@ static void agenda_item(Req *r, const Meeting *m, sqlite3_stmt *st, int n, const
     if (*verdict) html_printf(&r->out, "<p><strong>Verdict:</strong> <span class=\"tag %s\">%s</span></p>\n",
                               strcmp(verdict, "assured") == 0 ? "tag-green" : strcmp(verdict, "not assured") == 0 ? "tag-red" : "tag-amber", verdict);
     if (*discussion) html_printf(&r->out, "<p><strong>Discussion:</strong> %s</p>\n", discussion);
+    page_history_link(r, "agenda_item", id, arena_printf(&r->arena, "History of item %d", n), true);
 
     /* follow-ups */
     sqlite3_stmt *fu = db_prepare(r->db, "SELECT id, request, owner, due, status, closed_on, marking FROM follow_up WHERE item_id=?1 ORDER BY id");
@@ -619,6 +620,7 @@ static void meeting_form(Req *r, const Meeting *m, const FormErr *e)
     html_printf(&r->out, "<p>Status: <span class=\"%s\">%s</span>", status_tag(m->status), m->status);
     if (strcmp(m->marking, "OFFICIAL") != 0) html_lit(&r->out, " <span class=\"tag tag-red\">OFFICIAL-SENSITIVE</span>");
     html_lit(&r->out, "</p>\n");
+    page_history_link(r, "meeting", m->id, "History of this meeting", true);
     int si = board_status_index(m->status);
     html_lit(&r->out, "<ol class=\"steps\">");
     for (int i = 0; i < board_nstatuses; i++)
@@ -1062,8 +1064,9 @@ static void schedule_form(Req *r, const FormErr *e)
         board_date_long(db_text(st, 7), last, sizeof last);
         board_date_long(db_text(st, 8), from, sizeof from);
         board_date_long(db_text(st, 9), until, sizeof until);
-        html_printf(&r->out, "<tr id=\"schedule-%lld\"><td><strong>%s</strong><br>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", id, db_text(st, 1),
-                    db_text(st, 2), lo == hi ? arena_printf(&r->arena, "every %d months", lo) : arena_printf(&r->arena, "%d to %d months after the last paper", lo, hi),
+        html_printf(&r->out, "<tr id=\"schedule-%lld\"><td><strong>%s</strong><br>%s", id, db_text(st, 1), db_text(st, 2));
+        page_history_link(r, "assurance_schedule", id, arena_printf(&r->arena, "History of %s", db_text(st, 1)), false);
+        html_printf(&r->out, "</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", lo == hi ? arena_printf(&r->arena, "every %d months", lo) : arena_printf(&r->arena, "%d to %d months after the last paper", lo, hi),
                     db_text(st, 5), db_text(st, 6), *db_text(st, 7) ? last : "never", *db_text(st, 7) ? (lo == hi ? from : arena_printf(&r->arena, "%s to %s", from, until)) : "now");
         if (req_can(r, CAP_BOARD)) {
             SchedIn v = {arena_strdup(&r->arena, db_text(st, 1)), arena_strdup(&r->arena, db_text(st, 2)), arena_printf(&r->arena, "%d", lo), arena_printf(&r->arena, "%d", hi),
@@ -1183,8 +1186,10 @@ static void conditions_form(Req *r, const char *year, const FormErr *e)
         long long id = sqlite3_column_int64(st, 0);
         const char *status = db_text(st, 3);
         const char *tag = strcmp(status, "met") == 0 || strcmp(status, "on track") == 0 ? "tag-green" : strcmp(status, "at risk") == 0 ? "tag-amber" : strcmp(status, "not met") == 0 ? "tag-red" : "tag-grey";
-        html_printf(&r->out, "<tr id=\"condition-%lld\"><td class=\"num\">%d</td><td>%s%s</td><td><span class=\"tag %s\">%s</span></td><td>%s</td></tr>\n", id, sqlite3_column_int(st, 1),
-                    db_text(st, 2), strcmp(db_text(st, 5), "OFFICIAL") ? " (OFFICIAL-SENSITIVE)" : "", tag, status, db_text(st, 4));
+        html_printf(&r->out, "<tr id=\"condition-%lld\"><td class=\"num\">%d</td><td>%s%s", id, sqlite3_column_int(st, 1), db_text(st, 2),
+                    strcmp(db_text(st, 5), "OFFICIAL") ? " (OFFICIAL-SENSITIVE)" : "");
+        page_history_link(r, "budget_condition", id, arena_printf(&r->arena, "History of condition %d", sqlite3_column_int(st, 1)), false);
+        html_printf(&r->out, "</td><td><span class=\"tag %s\">%s</span></td><td>%s</td></tr>\n", tag, status, db_text(st, 4));
         if (req_can(r, CAP_BOARD)) {
             bool mine = e && e->msg && e->item == id;
             html_printf(&r->out, "<tr><td colspan=\"4\"><form method=\"post\" action=\"/board/conditions?year=%s\" class=\"form\"><details class=\"details\"%s><summary>Update</summary>",

@@ -302,7 +302,7 @@ void page_decision(Req *r)
         }
         html_lit(&r->out, "</div>\n");
     }
-    if (req_can(r, CAP_AUDIT)) html_printf(&r->out, "<p><a class=\"link\" href=\"/audit?table=decision&amp;id=%lld\">History of this record</a></p>\n", d.id);
+    page_history_link(r, "decision", d.id, NULL, true);
     html_lit(&r->out, "<p><a class=\"link\" href=\"/decisions\">All decision records</a></p>\n");
     page_end(r);
 }

@@ -455,6 +455,7 @@ void page_plan(Req *r)
         html_lit(&r->out, "<p class=\"hint\">A draft goes to the Panel; once issued, each revision is a new version. "
                           "<a class=\"link\" href=\"/plan/new\">Create a plan</a></p>\n");
     }
+    page_history_link(r, "plan", p.id, "History of this plan", true);
 
     progress_table(r, &p, sens);
     overdue_table(r, &p, sens, asat, can_edit);
@@ -584,6 +585,7 @@ static void action_form(Req *r, const ActionForm *f, const FieldError *e, int n)
     html_printf(&r->out, "<textarea class=\"textarea\" id=\"note\" name=\"note\" rows=\"4\">%s</textarea></div>\n", f->note ? f->note : "");
     select_input(r, "marking", "Protective marking", marking_values, marking_values, req_sees(r, "OFFICIAL-SENSITIVE") ? 2 : 1, f->marking, e, n);
     html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save</button></form>\n");
+    if (f->id) page_history_link(r, "plan_action", f->id, "History of this action", true);
     page_end(r);
 }
 
@@ -784,6 +786,7 @@ static void review_show(Req *r, long long review, const FieldError *e, int n)
     error_summary(r, "The responses were not saved", e, n);
     html_printf(&r->out, "<span class=\"caption\">%s</span>\n<h1>The Panel's review of %s</h1>\n", p.title, date);
     if (*summary) html_printf(&r->out, "<p>%s</p>\n", summary);
+    page_history_link(r, "plan_review", review, "History of this review", true);
     if (can) {
         html_lit(&r->out, "<form method=\"post\" action=\"/plan/review\" class=\"form\">");
         page_csrf_field(r);
@@ -793,7 +796,9 @@ static void review_show(Req *r, long long review, const FieldError *e, int n)
     sqlite3_bind_int64(rc, 1, review);
     while (sqlite3_step(rc) == SQLITE_ROW) {
         long long id = sqlite3_column_int64(rc, 0);
-        html_printf(&r->out, "<section class=\"plan-recommendation\"><h2>Recommendation %d</h2>\n<p>%s</p>\n", sqlite3_column_int(rc, 1), db_text(rc, 2));
+        int pos = sqlite3_column_int(rc, 1);
+        html_printf(&r->out, "<section class=\"plan-recommendation\"><h2>Recommendation %d</h2>\n<p>%s</p>\n", pos, db_text(rc, 2));
+        page_history_link(r, "plan_recommendation", id, arena_printf(&r->arena, "History of recommendation %d", pos), true);
         const char *resp = db_text(rc, 3), *on = db_text(rc, 4);
         char fr[48], fd[48];
         snprintf(fr, sizeof fr, "response-%lld", id);

@@ -208,6 +208,14 @@ void page_csrf_field(Req *r)
     html_printf(&r->out, "<input type=\"hidden\" name=\"csrf\" value=\"%s\">", r->csrf ? r->csrf : "");
 }
 
+void page_history_link(Req *r, const char *table, long long id, const char *label, bool block)
+{
+    if (!table || id <= 0 || !req_can(r, CAP_AUDIT)) return;
+    if (!label) label = "History of this record";
+    if (block) html_printf(&r->out, "<p><a class=\"link history-link\" href=\"/audit?table=%s&amp;id=%lld\">%s</a></p>\n", table, id, label);
+    else html_printf(&r->out, " <a class=\"link history-link\" href=\"/audit?table=%s&amp;id=%lld\">%s</a>", table, id, label);
+}
+
 /* The path and query of a GET request, rebuilt from r->params, for the
  * ?next= of the sign-in redirect. Allocated in the arena. */
 static const char *request_uri(Req *r)

@@ -106,6 +106,14 @@ void page_end(Req *r);
 /* Writes the hidden CSRF field every form carries. */
 void page_csrf_field(Req *r);
 
+/* Writes a link to the audit trail's history of one record (/audit?table=
+ * T&id=N) when the user may read the trail (CAP_AUDIT), nothing otherwise.
+ * `table` is the name the triggers of sql/006_audit.sql record (the SQL
+ * table's name, e.g. "plan_action"); `label` the link's text (NULL: "History
+ * of this record"); `block` puts it in a paragraph of its own, else it
+ * follows inline after a space. */
+void page_history_link(Req *r, const char *table, long long id, const char *label, bool block);
+
 /* Discards the page built so far and renders an error page with status. */
 void web_error(Req *r, int status, const char *fmt, ...) PRINTF(3, 4);
 /* Replies 303 See Other to location (a path we built). */

@@ -12,7 +12,11 @@
 # responses are recorded and shown; the audit trail names the editor; a
 # plan is created on /plan/new (a bad date refused with the field named,
 # nothing written), priorities, objectives and deliverables added on
-# /plan/part, issued and revised as new versions; a viewer gets 403.
+# /plan/part, issued and revised as new versions; a viewer gets 403; the
+# plan, an action, a review and its recommendations link to their audit
+# history for a role with capability A (not for a viewer, nor for a Plan
+# editor without A), and the action's history shows the edit's before and
+# after.
 . "$(dirname "$0")/lib.sh"
 
 SEED=$SHARED/seeds/000_fce7fff43799060e.txt
@@ -175,6 +179,7 @@ check_contains "the total row counts the actions a viewer may see" "$HTTP_BODY" 
 check_contains "an objective's measures with their values" "$HTTP_BODY" "Measures that evidence this objective"
 check_not_contains "the OFFICIAL-SENSITIVE action is hidden from the viewer" "$HTTP_BODY" "county lines supply routes"
 check_not_contains "no edit links for a viewer" "$HTTP_BODY" "/plan/action?id="
+check_not_contains "no audit history link for a viewer (no capability A)" "$HTTP_BODY" "/audit?table="
 check_contains "the Panel's review is shown" "$HTTP_BODY" "Plan on a Page section"
 http GET /dashboard
 check_contains "the dashboard keeps the plan in force for its month, not the imported 2017-18 one" "$HTTP_BODY" "each priority of the Police, Fire and Crime Plan 2021-2026"
@@ -211,6 +216,8 @@ COOKIE=$(login_cookie ann officer-password-1)
 http GET /plan
 check_contains "officer: the OFFICIAL-SENSITIVE action is shown" "$HTTP_BODY" "county lines supply routes"
 check_contains "officer: edit links" "$HTTP_BODY" "/plan/action?id=$aid"
+cur_id=$(sql "SELECT id FROM plan WHERE title='Police, Fire and Crime Plan 2021-2026'")
+check_contains "officer (A): the plan links to its audit history" "$HTTP_BODY" "href=\"/audit?table=plan&amp;id=$cur_id\">History of this plan</a>"
 if [ -f "$SEED" ]; then
     draft=$(sql "SELECT id FROM plan WHERE title='2017-18 Work Plan'")
     http GET /plan
@@ -252,6 +259,14 @@ http POST /plan/action "$form&due=Mar-27"
 check_eq "a good edit redirects" "$HTTP_STATUS" 303
 check_contains "to the plan" "$(header Location)" "#action-$aid"
 check_eq "the edit is saved, Mar-27 as 2027-03" "$(sql "SELECT owner, due, due_month, status, rag FROM plan_action WHERE id=$aid")" "Head of Local Policing|2027-03|202703|in progress|A"
+http GET "/plan/action?id=$aid"
+check_contains "officer (A): the action's form links to its audit history" "$HTTP_BODY" "href=\"/audit?table=plan_action&amp;id=$aid\">History of this action</a>"
+http GET "/audit?table=plan_action&id=$aid"
+check_eq "following it opens the action's history" "$HTTP_STATUS" 200
+check_contains "which is this action's" "$HTTP_BODY" "The history of plan_action $aid"
+check_contains "and lists the owner before and after the edit" "$HTTP_BODY" '<tr><th scope="row">owner</th><td>Chief Superintendent, Local Policing</td><td>Head of Local Policing</td></tr>'
+check_contains "and the due date before and after" "$HTTP_BODY" '<td>2027-03</td></tr>'
+check_contains "by the officer" "$HTTP_BODY" "by <strong>ann</strong>"
 http POST /plan/action "csrf=$(urlencode "$csrf")&id=$aid&title=x&owner=x&due=TBC&status=done&rag=G&note=&marking=OFFICIAL"
 check_eq "an unknown status is refused" "$HTTP_STATUS" 400
 check_contains "naming the statuses" "$HTTP_BODY" "not started, in progress, complete or cancelled"
@@ -269,6 +284,18 @@ check_contains "the viewer sees the edit" "$HTTP_BODY" "Demand model delivered i
 run "$ASSURE" audit log --db "$DB" --table plan_action
 check_contains "the audit trail shows the edit by ann" "$OUT" "ann${TAB}update${TAB}plan_action${TAB}$aid"
 check_contains "with the new owner" "$OUT" '"owner":"Head of Local Policing"'
+
+# a role that may edit the Plan but not read the audit trail
+sql "INSERT INTO role(name, caps, description) VALUES ('planner', 'vpr', 'Plan editor without the audit trail')"
+printf 'planner-password-1\n' | "$ASSURE" user add --db "$DB" pat --role planner >/dev/null 2>&1 || not_ok "add planner pat"
+COOKIE=$(login_cookie pat planner-password-1)
+http GET "/plan/action?id=$aid"
+check_eq "planner (p, no A): the action's form opens" "$HTTP_STATUS" 200
+check_not_contains "without an audit history link" "$HTTP_BODY" "/audit?table="
+http GET /plan
+check_not_contains "nor one on the plan" "$HTTP_BODY" "/audit?table="
+http GET "/audit?table=plan_action&id=$aid"
+check_eq "and the trail itself is refused to them" "$HTTP_STATUS" 403
 
 # --- the Panel's review ------------------------------------------------------------
 COOKIE=$(login_cookie ann officer-password-1)
@@ -297,6 +324,11 @@ check_eq "and no response was saved (all or nothing)" "$(sql "SELECT response FR
 http POST /plan/review "csrf=$(urlencode "$csrf")&action=respond&id=$rid&response-$r1=$(urlencode 'Accepted: a resources section is added.')&responded-$r1=2026-03-05&response-$r2=&responded-$r2="
 check_eq "responses are saved" "$HTTP_STATUS" 303
 check_eq "the response and its date" "$(sql "SELECT response || '|' || responded_on FROM plan_recommendation WHERE id=$r1")" "Accepted: a resources section is added.|2026-03-05"
+http GET "/plan/review?id=$rid"
+check_contains "officer (A): the review links to its history" "$HTTP_BODY" "href=\"/audit?table=plan_review&amp;id=$rid\">History of this review</a>"
+check_contains "and each recommendation to its own" "$HTTP_BODY" "href=\"/audit?table=plan_recommendation&amp;id=$r1\">History of recommendation 1</a>"
+http GET "/audit?table=plan_recommendation&id=$r1"
+check_contains "whose history shows the response recorded" "$HTTP_BODY" '<tr><th scope="row">response</th><td></td><td>Accepted: a resources section is added.</td></tr>'
 COOKIE=$VIEWER
 http GET /plan
 check_contains "the review is shown on /plan" "$HTTP_BODY" "Review of 2026-02-12"

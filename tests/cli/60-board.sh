@@ -7,9 +7,16 @@
 # sees only the force's items, answers and uploads a paper (a .exe, a fake
 # PDF and an over-size file refused, nothing stored); verdicts and a
 # follow-up recorded; minutes drafted, approved and published (not by an
-# officer); the follow-up offered at the next meeting until closed; the
+# officer); the follow-up offered at the next meeting until closed, known
+# to be on its agenda by the item's follow_up_id (not its words: a second
+# follow-up in the same words is still offered, a reworded item's follow-up
+# is not offered again); the
 # schedule moved on by the verdict; the cycle; budget conditions; role
-# checks; the audit trail names the user who recorded the verdict.
+# checks; the audit trail names the user who recorded the verdict; the
+# meeting, each agenda item, each budget condition and each schedule matter
+# link to their audit history for a role with capability A (not for a
+# board clerk without it), and the histories show the verdict, the status
+# steps and the condition's update before and after.
 . "$(dirname "$0")/lib.sh"
 
 run "$ASSURE" init --demo --db "$DB"
@@ -17,6 +24,9 @@ run "$ASSURE" init --demo --db "$DB"
 printf 'liaison-pass-123\n' | "$ASSURE" user add --db "$DB" fl --role force-liaison >/dev/null
 printf 'officer-pass-123\n' | "$ASSURE" user add --db "$DB" off --role officer >/dev/null
 printf 'viewer-pass-1234\n' | "$ASSURE" user add --db "$DB" vw --role viewer >/dev/null
+# a board clerk: runs the board (r, b) but may not read the audit trail (no A)
+sqlite3 "$DB" "INSERT INTO role(name, caps, description) VALUES ('clerk', 'vrb', 'Board clerk without the audit trail')"
+printf 'clerk-pass-12345\n' | "$ASSURE" user add --db "$DB" ck --role clerk >/dev/null
 q() { sqlite3 "$DB" "$1"; }
 
 # mp_post TARGET ITEM ANSWER FILENAME FILE: a multipart/form-data POST, as a
@@ -187,12 +197,24 @@ check_eq "a verdict that is not one of the three is refused" "$HTTP_STATUS" 400
 check_contains "naming the field" "$HTTP_BODY" "Verdict must be assured, partially assured or not assured."
 http POST "$U" "csrf=$CSRF&action=verdict&item=$IA&verdict=$(urlencode 'not assured')&discussion=$(urlencode 'The find rate is too low.')"
 check_eq "a verdict is recorded" "$(q "SELECT verdict || '|' || discussion FROM agenda_item WHERE id=$IA")" "not assured|The find rate is too low."
+http GET "$U"
+check_contains "admin (A): the meeting links to its audit history" "$HTTP_BODY" "href=\"/audit?table=meeting&amp;id=$MID\">History of this meeting</a>"
+check_contains "and each agenda item to its own" "$HTTP_BODY" "href=\"/audit?table=agenda_item&amp;id=$IA\">History of item 1</a>"
+http GET "/audit?table=agenda_item&id=$IA"
+check_contains "following the item's link shows its history" "$HTTP_BODY" "The history of agenda_item $IA"
+check_contains "with the verdict before and after" "$HTTP_BODY" '<tr><th scope="row">verdict</th><td></td><td>not assured</td></tr>'
+check_contains "and the force's answer as it was given" "$HTTP_BODY" '<tr><th scope="row">answer</th><td></td><td>Our answer is in the paper.</td></tr>'
+http GET "/audit?table=meeting&id=$MID"
+check_contains "the meeting's history shows its status steps" "$HTTP_BODY" '<tr><th scope="row">status</th><td>notified</td><td>held</td></tr>'
 http POST "$U" "csrf=$CSRF&action=verdict&item=$IQ&verdict=assured&discussion=Fine"
 check_eq "the schedule's last paper moves to the meeting's date" "$(q "SELECT last_on FROM assurance_schedule WHERE id=1")" "2026-05-12"
 http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'ACC Local Policing')&due=2026-13-40"
 check_contains "a follow-up with a bad due date is refused, naming the field" "$HTTP_BODY" "Due must be a real date"
 http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'ACC Local Policing')&due=2026-06-01"
 check_eq "a follow-up is recorded" "$(q "SELECT owner || '|' || due || '|' || status FROM follow_up WHERE request='Search find rates by area'")" "ACC Local Policing|2026-06-01|open"
+# a second follow-up in the same words, on another item: a record of its own
+http POST "$U" "csrf=$CSRF&action=add_followup&item=$IQ&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'Head of Performance')&due=2026-06-01"
+check_eq "a second follow-up with the same request is recorded" "$(q "SELECT count(*) FROM follow_up WHERE request='Search find rates by area'")" 2
 
 COOKIE=$(login_cookie off officer-pass-123)
 http GET "$U"
@@ -229,9 +251,26 @@ check_eq "the next meeting is scheduled the cycle after the last" "$(q "SELECT c
 N2=$(q "SELECT id FROM meeting WHERE held_on='2026-06-09'")
 http GET "/board/meeting?id=$N2"
 check_contains "the follow-up is a candidate at the next meeting" "$HTTP_BODY" "Search find rates by area"
-FU=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area'")
+FU=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area' AND item_id=$IA")
+FU2=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area' AND item_id=$IQ")
 http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU"
 check_eq "it is added as a follow-up item" "$(q "SELECT origin FROM agenda_item WHERE meeting_id=$N2 AND matter='Search find rates by area'")" "follow-up"
+check_eq "the item records which follow-up it came from" "$(q "SELECT follow_up_id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up'")" "$FU"
+# candidates are matched by the follow-up's id, not by its words
+http GET "/board/meeting?id=$N2"
+check_contains "the other follow-up in the same words is still offered" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU2\">"
+check_not_contains "while the one added is not" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU\">"
+IF=$(q "SELECT id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up'")
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=edit_item&item=$IF&subject=$(urlencode 'Search find rates: the districts')&matter=$(urlencode 'Find rates by district, with the action plan')&questions=Q&form=written&lead=L&paper_due=2026-06-02&marking=OFFICIAL&to_force=1"
+check_eq "the follow-up's item is reworded" "$(q "SELECT matter FROM agenda_item WHERE id=$IF")" "Find rates by district, with the action plan"
+http GET "/board/meeting?id=$N2"
+check_not_contains "the reworded item's follow-up is still known to be on the agenda" "$HTTP_BODY" "<input type=\"hidden\" name=\"ref\" value=\"$FU\">"
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU"
+check_eq "and cannot be added a second time" "$HTTP_STATUS" 400
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=add_candidate&kind=follow-up&ref=$FU2"
+check_eq "the other follow-up in the same words can be added" "$HTTP_STATUS" 303
+check_eq "each follow-up is on the agenda once" "$(q "SELECT group_concat(follow_up_id, ',') FROM (SELECT follow_up_id FROM agenda_item WHERE meeting_id=$N2 AND origin='follow-up' ORDER BY follow_up_id)")" "$FU,$FU2"
+http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=close_followup&followup=$FU2"
 http POST "/board/meeting?id=$N2" "csrf=$CSRF&action=close_followup&followup=$FU"
 check_eq "the follow-up is closed" "$(q "SELECT status FROM follow_up WHERE id=$FU")" "closed"
 http POST /board "csrf=$CSRF&action=next"
@@ -255,6 +294,24 @@ http POST "/board/conditions?year=2025/26" "csrf=$CSRF&id=$C2&year=2025/26&condi
 check_contains "a bad status is refused, naming the field" "$HTTP_BODY" "Status must be not started, on track, at risk, met or not met."
 http POST "/board/conditions?year=2025/26" "csrf=$CSRF&id=$C2&year=2025/26&condition=$(urlencode 'Bring Grade 1 urban response times back within target.')&status=$(urlencode 'not met')&note=$(urlencode 'Year end.')"
 check_eq "a condition's status is updated" "$(q "SELECT status FROM budget_condition WHERE id=$C2")" "not met"
+http GET "/board/conditions?year=2025/26"
+check_contains "admin (A): each condition links to its audit history" "$HTTP_BODY" "href=\"/audit?table=budget_condition&amp;id=$C2\">History of condition 2</a>"
+http GET "/audit?table=budget_condition&id=$C2"
+check_contains "whose history shows the status before and after" "$HTTP_BODY" '<tr><th scope="row">status</th><td>at risk</td><td>not met</td></tr>'
+SC=$(q "SELECT id FROM assurance_schedule WHERE subject='Custody'")
+http GET /board/schedule
+check_contains "each schedule matter links to its history" "$HTTP_BODY" "href=\"/audit?table=assurance_schedule&amp;id=$SC\">History of Custody</a>"
+http GET "/audit?table=assurance_schedule&id=$SC"
+check_contains "whose history shows it added" "$HTTP_BODY" "insert of <a href=\"/audit?table=assurance_schedule&amp;id=$SC\">"
+COOKIE=$(login_cookie ck clerk-pass-12345)
+for page in "$U" "/board/conditions?year=2025/26" /board/schedule; do
+    http GET "$page"
+    check_eq "clerk (no A): $page opens" "$HTTP_STATUS" 200
+    check_not_contains "clerk (no A): $page has no audit history link" "$HTTP_BODY" "/audit?table="
+done
+COOKIE=$(login_cookie admin assure-demo-admin)
+http GET /board
+CSRF=$(form_value csrf)
 
 # --- sensitivity and audit --------------------------------------------------------------------
 COOKIE=$(login_cookie vw viewer-pass-1234)

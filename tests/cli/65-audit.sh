@@ -5,7 +5,10 @@
 # where an edited or deleted one breaks it; the trail refuses updates and
 # deletes through SQL; governance tables cannot be changed behind assure's
 # back (the triggers need its functions); the /audit page shows a record's
-# history to roles with the capability and no one else.
+# history to roles with the capability and no one else; every history link
+# on the record pages (plan, action, review, meetings, conditions, schedule,
+# decision) opens its own record's entries, so the table names the pages
+# give are those the triggers record.
 . "$(dirname "$0")/lib.sh"
 
 run "$ASSURE" init --demo --db "$DB"
@@ -28,9 +31,39 @@ check_eq "an administrator reads a record's history" "$HTTP_STATUS" 200
 check_contains "which shows the chain is intact" "$HTTP_BODY" "The trail is intact"
 check_contains "and its head, to record elsewhere" "$HTTP_BODY" "Its head is <code class=\"anchor\">"
 check_contains "and the record's creation with its fields" "$HTTP_BODY" "Police, Fire and Crime Plan 2021-2026"
+
+# every record page's history link leads to that record's own history: the
+# table name it gives is the one the triggers record
+links_checked=0
+for page in /plan "/plan/action?id=$(q "SELECT min(id) FROM plan_action")" "/plan/review?id=$(q "SELECT min(id) FROM plan_review")" \
+    "/board/meeting?id=$(q "SELECT id FROM meeting WHERE status='agenda set' LIMIT 1")" "/board/meeting?id=$(q "SELECT id FROM meeting WHERE status='minutes published' LIMIT 1")" \
+    /board/conditions /board/schedule "/decision?n=$(q "SELECT min(number) FROM decision")"; do
+    http GET "$page"
+    links=$(printf '%s\n' "$HTTP_BODY" | grep -o 'href="/audit?table=[a-z_]*&amp;id=[0-9]*"' | sed 's/^href="//; s/"$//; s/&amp;/\&/' | sort -u)
+    if [ -z "$links" ]; then not_ok "admin: $page links to the audit history of its records" "status $HTTP_STATUS"; continue; fi
+    bad=
+    for link in $links; do
+        tbl=${link#*table=}; tbl=${tbl%%&*}; id=${link##*id=}
+        http GET "$link"
+        links_checked=$((links_checked + 1))
+        case $HTTP_BODY in
+        *"The history of $tbl $id"*"of <a href=\"/audit?table=$tbl&amp;id=$id\">"*) ;;
+        *) bad="$bad $link($HTTP_STATUS)" ;;
+        esac
+        [ "$(q "SELECT count(*) > 0 FROM audit WHERE tbl='$tbl' AND row_id=$id")" = 1 ] || bad="$bad $link(no entries)"
+    done
+    if [ -z "$bad" ]; then ok "admin: every history link on $page shows that record's entries"; else not_ok "admin: every history link on $page shows that record's entries" "$bad"; fi
+done
+[ "$links_checked" -ge 20 ] && ok "history links followed: $links_checked" || not_ok "history links followed" "$links_checked"
+
 COOKIE=$(login_cookie viewer assure-demo-viewer)
 http GET /audit
 check_eq "a viewer may not read the trail" "$HTTP_STATUS" 403
+http GET /plan
+check_not_contains "a viewer's /plan has no history link" "$HTTP_BODY" "/audit?table="
+http GET "/decision?n=$(q "SELECT min(number) FROM decision WHERE status='published'")"
+check_eq "a viewer reads a published decision" "$HTTP_STATUS" 200
+check_not_contains "without a history link" "$HTTP_BODY" "/audit?table="
 
 # --- the trail defends itself ---------------------------------------------------
 check_contains "the trail cannot be edited through SQL" "$(q "UPDATE audit SET actor='mallory' WHERE id=3")" "append-only"

@@ -2,10 +2,12 @@
  * test_db.c: the store: each migration from the version before it keeps
  * the data, a database newer than the program is refused, the forces
  * reference resolves every spelling the sources use, and the populations
- * are the ONS mid-2024 figures.
+ * are the ONS mid-2024 figures. Migration 6 -> 7 links the agenda items
+ * made from follow-ups to their follow-up, through the audited update.
  */
 #include "helpers.h"
 
+#include "audit.h"
 #include "db.h"
 #include "forces.h"
 
@@ -75,6 +77,83 @@ static void test_migration_0_to_1(void **state)
     assert_int_equal(sqlite3_column_int(st, 0), 43);
     sqlite3_finalize(st);
     sqlite3_close(db);
+    free(dir);
+}
+
+/* One integer from a query. */
+static long long one_int(sqlite3_stmt *st)
+{
+    long long v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    return v;
+}
+
+/* Migration 6 -> 7: agenda_item.follow_up_id, filled for items made from a
+ * follow-up before it (matched by their words this once), the trail
+ * recording the link and still verifying. */
+static void test_migration_6_to_7(void **state)
+{
+    (void)state;
+    char *dir = tmpdir_new();
+    sqlite3 *db = open_at(db_path(dir), 6);
+    audit_register(db); /* the triggers of 006 call assure's functions */
+    db_exec(db, "PRAGMA foreign_keys=ON");
+    db_exec(db, "INSERT INTO meeting(id, held_on, status) VALUES (1, '2026-01-13', 'minutes published'), (2, '2026-02-17', 'agenda set')");
+    db_exec(db, "INSERT INTO agenda_item(id, meeting_id, position, subject, matter) VALUES (10, 1, 1, 'Response times', 'Slow'), (11, 1, 2, 'Custody', 'Cells')");
+    db_exec(db, "INSERT INTO follow_up(id, item_id, request, owner, due) VALUES (5, 10, 'A recovery plan', 'ACC', '2026-02-01'), (6, 11, 'A custody audit', 'Head of Custody', '2026-02-01')");
+    db_exec(db, "INSERT INTO agenda_item(id, meeting_id, position, subject, matter, origin) VALUES"
+                " (20, 2, 1, 'Follow-up: Response times', 'A recovery plan', 'follow-up'),"
+                " (21, 2, 2, 'Follow-up: Custody', 'A custody audit, reworded', 'follow-up'),"
+                " (22, 2, 3, 'Stop and search', 'A recovery plan', 'office')");
+    sqlite3_close(db);
+
+    db = db_open(db_path(dir), false);
+    assert_int_equal(user_version(db), db_schema_version());
+    assert_true(db_schema_version() >= 7);
+    assert_int_equal(one_int(db_prepare(db, "SELECT follow_up_id FROM agenda_item WHERE id=20")), 5);
+    /* reworded before the migration: left unlinked; an office item is never a follow-up's */
+    assert_int_equal(one_int(db_prepare(db, "SELECT count(*) FROM agenda_item WHERE id IN (21, 22) AND follow_up_id IS NULL")), 2);
+    assert_int_equal(one_int(db_prepare(db, "SELECT count(*) FROM audit WHERE tbl='agenda_item' AND row_id=20 AND action='update'"
+                                                " AND json_extract(before, '$.follow_up_id') IS NULL AND json_extract(after, '$.follow_up_id')=5")), 1);
+    /* new rows carry the column in the trail */
+    db_exec(db, "UPDATE agenda_item SET follow_up_id=6 WHERE id=21");
+    assert_int_equal(one_int(db_prepare(db, "SELECT json_extract(after, '$.follow_up_id') FROM audit WHERE tbl='agenda_item' AND row_id=21 ORDER BY id DESC LIMIT 1")), 6);
+    /* deleting the follow-up's meeting unlinks the later item */
+    db_exec(db, "DELETE FROM meeting WHERE id=1");
+    assert_int_equal(one_int(db_prepare(db, "SELECT count(*) FROM agenda_item WHERE id IN (20, 21) AND follow_up_id IS NULL")), 2);
+    long long n = 0;
+    Buf report = {0};
+    assert_true(audit_verify(db, &n, &report));
+    buf_free(&report);
+    db_close(db);
+    free(dir);
+}
+
+/* 008: a user's password time starts at their creation; a later reset
+ * enters the trail as that time, never the hash. */
+static void test_migration_7_to_8(void **state)
+{
+    (void)state;
+    char *dir = tmpdir_new();
+    sqlite3 *db;
+    assert_int_equal(sqlite3_open(db_path(dir), &db), SQLITE_OK);
+    audit_register(db); /* 007's backfill is audited: the triggers call assure's functions */
+    char err[256];
+    assert_true(db_migrate_to(db, 7, err, sizeof err));
+    db_exec(db, "INSERT INTO user(id, login, role, pw_hash, created_at) VALUES (1, 'ann', 'officer', '$argon2id$x', '2026-01-02T10:00:00Z')");
+    sqlite3_close(db);
+
+    db = db_open(db_path(dir), false);
+    assert_int_equal(user_version(db), db_schema_version());
+    assert_int_equal(one_int(db_prepare(db, "SELECT pw_changed_at = created_at FROM user WHERE id=1")), 1);
+    db_exec(db, "UPDATE user SET pw_hash='$argon2id$y', pw_changed_at='2026-03-04T09:00:00Z' WHERE id=1");
+    assert_int_equal(one_int(db_prepare(db, "SELECT count(*) FROM audit WHERE tbl='user' AND row_id=1 AND action='update'"
+                                                " AND json_extract(after, '$.pw_changed_at')='2026-03-04T09:00:00Z' AND instr(after, 'argon')=0")), 1);
+    long long n = 0;
+    Buf report = {0};
+    assert_true(audit_verify(db, &n, &report));
+    buf_free(&report);
+    db_close(db);
     free(dir);
 }
 
@@ -181,7 +260,8 @@ static void test_populations(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_migration_0_to_1), cmocka_unit_test(test_migration_1_to_2), cmocka_unit_test(test_newer_database_refused),
+        cmocka_unit_test(test_migration_0_to_1), cmocka_unit_test(test_migration_1_to_2), cmocka_unit_test(test_migration_6_to_7), cmocka_unit_test(test_migration_7_to_8),
+        cmocka_unit_test(test_newer_database_refused),
         cmocka_unit_test(test_spellings), cmocka_unit_test(test_populations),
     };
     return cmocka_run_group_tests_name("db", tests, NULL, NULL);

@@ -1,4 +1,4 @@
--- 007_users: managing users from the web application (/users) and the
+-- 008_users: managing users from the web application (/users) and the
 -- command line (assure user disable|enable|role|password). The time a
 -- password was last set joins the audited fields, so a reset appears in the
 -- trail (who reset whose password, when) without the hash ever entering it.
