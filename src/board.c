@@ -359,7 +359,7 @@ void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
     }
     sqlite3_finalize(st);
     st = db_prepare(db, "SELECT id, subject, matter, form, lead, verdict, discussion, answer,"
-                        " (SELECT count(*) FROM item_paper p WHERE p.item_id=agenda_item.id), marking='OFFICIAL'"
+                        " (SELECT count(*) FROM item_paper p WHERE p.item_id=agenda_item.id), marking='OFFICIAL', to_force"
                         " FROM agenda_item WHERE meeting_id=?1 ORDER BY position, id");
     sqlite3_stmt *fu = db_prepare(db, "SELECT request, owner, due FROM follow_up WHERE item_id=?1 AND (marking='OFFICIAL' OR NOT ?2) ORDER BY id");
     sqlite3_bind_int64(st, 1, meeting_id);
@@ -374,8 +374,9 @@ void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
         buf_printf(out, "%d. %s\n", ++n, db_text(st, 1));
         if (*db_text(st, 2)) buf_printf(out, "%s\n", db_text(st, 2));
         int papers = sqlite3_column_int(st, 8);
-        buf_printf(out, "The force provided %s.\n",
-                   strcmp(db_text(st, 3), "verbal") == 0 ? "a verbal update" : papers ? "a written paper" : "a written response");
+        if (sqlite3_column_int(st, 10)) /* the office's own items ask nothing of the force */
+            buf_printf(out, "The force provided %s.\n",
+                       strcmp(db_text(st, 3), "verbal") == 0 ? "a verbal update" : papers ? "a written paper" : "a written response");
         if (*db_text(st, 4)) buf_printf(out, "Lead: %s.\n", db_text(st, 4));
         if (*db_text(st, 6)) buf_printf(out, "%s\n", db_text(st, 6));
         if (strcmp(verdict, "assured") == 0) buf_puts(out, "The Commissioner was assured.\n");

@@ -325,6 +325,10 @@ test('at the meeting the officer records verdicts, a follow-up and drafts the mi
   assert.ok(text.includes(`Action: ${FOLLOW} (ACC Local Policing, by 1 June 2026).`), 'and the follow-up');
   assert.ok(!text.includes(SECRET) && !text.includes('closed session'), 'the minutes, to be published, leave out the sensitive item');
   assert.ok(text.includes('1 item marked OFFICIAL-SENSITIVE is left out of these minutes, which are published.'), 'saying so');
+  const office = text.split('\n\n').find((b) => b.startsWith(`2. ${OFFICE}\n`));
+  assert.ok(office, `the office's own item is minuted second (minutes:\n${text})`);
+  assert.match(office, /The Commissioner was partially assured\./);
+  assert.doesNotMatch(office, /The force provided/, 'the office\'s own item asked nothing of the force');
   await minutes.fill(`${text}Present: the Commissioner, the Chief Constable.\n`);
   await submit(officer, officer.getByRole('button', { name: 'Save the minutes' }));
   assert.match(await officer.getByLabel('The minutes').inputValue(), /Present: the Commissioner, the Chief Constable\./);
