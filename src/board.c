@@ -351,27 +351,35 @@ bool board_set_verdict(sqlite3 *db, long long item_id, const char *verdict, cons
 
 void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
 {
-    sqlite3_stmt *st = db_prepare(db, "SELECT held_on, starts_at, kind FROM meeting WHERE id=?1");
+    sqlite3_stmt *st = db_prepare(db, "SELECT held_on, starts_at, kind, marking='OFFICIAL' FROM meeting WHERE id=?1");
     sqlite3_bind_int64(st, 1, meeting_id);
+    bool official = true; /* the minutes of an OFFICIAL meeting are published */
     if (sqlite3_step(st) == SQLITE_ROW) {
         char d[40];
         board_date_long(db_text(st, 0), d, sizeof d);
         buf_printf(out, "%s, %s at %s\n\n", db_text(st, 2), d, db_text(st, 1));
+        official = sqlite3_column_int(st, 3) != 0;
     }
     sqlite3_finalize(st);
     st = db_prepare(db, "SELECT id, subject, matter, form, lead, verdict, discussion, answer,"
-                        " (SELECT count(*) FROM item_paper p WHERE p.item_id=agenda_item.id)"
+                        " (SELECT count(*) FROM item_paper p WHERE p.item_id=agenda_item.id), marking='OFFICIAL', to_force"
                         " FROM agenda_item WHERE meeting_id=?1 ORDER BY position, id");
-    sqlite3_stmt *fu = db_prepare(db, "SELECT request, owner, due FROM follow_up WHERE item_id=?1 ORDER BY id");
+    sqlite3_stmt *fu = db_prepare(db, "SELECT request, owner, due FROM follow_up WHERE item_id=?1 AND (marking='OFFICIAL' OR NOT ?2) ORDER BY id");
     sqlite3_bind_int64(st, 1, meeting_id);
-    int n = 0;
+    sqlite3_bind_int(fu, 2, official);
+    int n = 0, kept_out = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
+        if (official && !sqlite3_column_int(st, 9)) {
+            kept_out++;
+            continue;
+        }
         const char *verdict = db_text(st, 5);
         buf_printf(out, "%d. %s\n", ++n, db_text(st, 1));
         if (*db_text(st, 2)) buf_printf(out, "%s\n", db_text(st, 2));
         int papers = sqlite3_column_int(st, 8);
-        buf_printf(out, "The force provided %s.\n",
-                   strcmp(db_text(st, 3), "verbal") == 0 ? "a verbal update" : papers ? "a written paper" : "a written response");
+        if (sqlite3_column_int(st, 10)) /* the office's own items ask nothing of the force */
+            buf_printf(out, "The force provided %s.\n",
+                       strcmp(db_text(st, 3), "verbal") == 0 ? "a verbal update" : papers ? "a written paper" : "a written response");
         if (*db_text(st, 4)) buf_printf(out, "Lead: %s.\n", db_text(st, 4));
         if (*db_text(st, 6)) buf_printf(out, "%s\n", db_text(st, 6));
         if (strcmp(verdict, "assured") == 0) buf_puts(out, "The Commissioner was assured.\n");
@@ -387,7 +395,10 @@ void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
         sqlite3_reset(fu);
         buf_puts(out, "\n");
     }
-    if (!n) buf_puts(out, "The meeting had no items.\n");
+    if (!n && !kept_out) buf_puts(out, "The meeting had no items.\n");
+    if (kept_out)
+        buf_printf(out, "%d item%s marked OFFICIAL-SENSITIVE %s left out of these minutes, which are published.\n", kept_out, kept_out == 1 ? "" : "s",
+                   kept_out == 1 ? "is" : "are");
     sqlite3_finalize(fu);
     sqlite3_finalize(st);
 }

@@ -71,7 +71,9 @@ bool board_exception(const MeasureSet *ms, int def, int area, int month, Arena *
  * Returns false when the verdict is not one of the three (or empty). */
 bool board_set_verdict(sqlite3 *db, long long item_id, const char *verdict, const char *discussion);
 
-/* Drafts the minutes of a meeting from its items into out (plain text). */
+/* Drafts the minutes of a meeting from its items into out (plain text).
+ * The minutes of an OFFICIAL meeting are published, so they leave out its
+ * items and follow-ups marked OFFICIAL-SENSITIVE, saying how many. */
 void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out);
 
 /* Checks an uploaded paper: an allowed extension (.pdf, .docx, .xlsx,

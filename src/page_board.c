@@ -585,7 +585,7 @@ static void candidates_section(Req *r, const Meeting *m)
     int shown = 0;
     for (int i = 0; i < n; i++) {
         if (!req_sees(r, c[i].marking)) continue;
-        if (!shown++) html_lit(&r->out, "<table class=\"table\"><thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Matter</th><th scope=\"col\">Why</th><th scope=\"col\"></th></tr></thead><tbody>\n");
+        if (!shown++) html_lit(&r->out, "<table class=\"table\"><thead><tr><th scope=\"col\">Kind</th><th scope=\"col\">Matter</th><th scope=\"col\">Why</th><th scope=\"col\"><span class=\"visually-hidden\">Action</span></th></tr></thead><tbody>\n");
         html_printf(&r->out, "<tr><td><span class=\"tag %s\">%s</span></td><td><strong>%s</strong><br>%s", c[i].kind == CAND_EXCEPTION ? "tag-red" : "tag-blue",
                     kind_names[c[i].kind], c[i].subject, c[i].matter);
         if (*c[i].questions) html_printf(&r->out, "<br><em>%s</em>", c[i].questions);

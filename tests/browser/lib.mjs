@@ -1,6 +1,7 @@
 // lib.mjs: shared set-up for the node tests in tests/browser: a scratch
 // folder, a demo database with a signed-up user, and the real server on a
-// free loopback port. Used by server.test.mjs and dashboard.test.mjs.
+// free loopback port. Used by server.test.mjs, dashboard.test.mjs and
+// board.test.mjs.
 //
 // Environment (tests/run-all.sh sets it): ASSURE_RELEASE (the binary the
 // server runs, default build/assure), TMPDIR (scratch space).

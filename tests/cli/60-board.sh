@@ -226,6 +226,9 @@ check_contains "the minutes name the item" "$M" "Stop and search: use and outcom
 check_contains "its verdict" "$M" "The Commissioner was not assured."
 check_contains "the discussion" "$M" "The find rate is too low."
 check_contains "and the follow-up" "$M" "Action: Search find rates by area (ACC Local Policing, by 1 June 2026)."
+check_not_contains "the minutes, which are published, leave out the OFFICIAL-SENSITIVE item" "$M" "Covert tasking review"
+check_contains "saying so" "$M" "1 item marked OFFICIAL-SENSITIVE is left out of these minutes"
+check_not_contains "the office's own item does not say the force provided anything" "$(printf '%s\n' "$M" | sed -n '/Office briefing on the precept/,/^$/p')" "The force provided"
 http POST "$U" "csrf=$CSRF&action=save_minutes&minutes=$(urlencode "$M
 Edited by the office.")"
 check_contains "the minutes are editable" "$(q "SELECT minutes FROM meeting WHERE id=$MID")" "Edited by the office."
