@@ -34,8 +34,9 @@ static void group_begin(Req *r, const FormErr *e, const char *id, const char *la
 void form_input_text(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *value, const char *type)
 {
     group_begin(r, e, id, label);
-    html_printf(&r->out, "<input class=\"input\" id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"%s></div>\n", id, name, type, value ? value : "",
-                strcmp(type, "password") == 0 ? " autocomplete=\"new-password\"" : "");
+    html_printf(&r->out, "<input class=\"input\" id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"", id, name, type, value ? value : "");
+    if (strcmp(type, "password") == 0) html_lit(&r->out, " autocomplete=\"new-password\"");
+    html_lit(&r->out, "></div>\n");
 }
 
 void form_input_select(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *const *opts, int n,

@@ -19,15 +19,13 @@
 //   node --test tests/browser/board.test.mjs  (after `make` and
 //   `sh tests/npm-install.sh`)
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { assure, startServer } from './lib.mjs';
+import { assure, axeViolations, launchChromium, newPage, NO_CHROMIUM, startServer } from './lib.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (sh tools/deps.sh test installs it)`;
+const skip = NO_CHROMIUM;
 if (skip) console.log(`# SKIP board browser tests: ${skip}`);
 
 const OFFICER = ['off', 'officer-pass-123'];
@@ -49,16 +47,9 @@ let chair;
 let meetingUrl; // /board/meeting?id=N of the meeting the test creates
 const cspViolations = [];
 
-/** Injects axe-core (by evaluate: the CSP forbids script tags) into page and
- * returns its violations, one line each: every one, minor too (the board's
- * pages have none; the other tests keep to serious and critical). */
-async function axeProblems(page) {
-  const require = createRequire(import.meta.url);
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .map((v) => `${new URL(page.url()).pathname}: ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-}
+/** Every axe violation on the page, minor too (the board's pages have none;
+ * the other tests keep to serious and critical). */
+const axeProblems = (page) => axeViolations(page, { all: true });
 
 /** Opens every <details> on the page, so axe checks the forms inside. */
 async function openDetails(page) {
@@ -66,15 +57,7 @@ async function openDetails(page) {
 }
 
 /** A page in a new browser context of its own (its own cookies). */
-async function newPage() {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
-  });
-  return page;
-}
+const openPage = () => newPage(browser, cspViolations);
 
 /** Signs in through the form on the page /login sent us to. */
 async function signIn(page, [login, password]) {
@@ -116,18 +99,13 @@ function pdf(text) {
 
 before(async () => {
   if (skip) return;
-  const { chromium } = await import('playwright-core');
   srv = await startServer();
   assure(['user', 'add', '--db', srv.db, OFFICER[0], '--role', 'officer'], `${OFFICER[1]}\n`);
   assure(['user', 'add', '--db', srv.db, CHAIR[0], '--role', 'commissioner'], `${CHAIR[1]}\n`);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  officer = await newPage();
-  liaison = await newPage();
-  chair = await newPage();
+  browser = await launchChromium();
+  officer = await openPage();
+  liaison = await openPage();
+  chair = await openPage();
 });
 
 after(async () => {

@@ -12,15 +12,12 @@
 //   node --test tests/browser/dashboard.test.mjs  (after `make` and
 //   `sh tests/npm-install.sh`)
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { LOGIN, PASSWORD, startServer } from './lib.mjs';
+import { axeViolations, launchChromium, LOGIN, newPage, NO_CHROMIUM, PASSWORD, startServer } from './lib.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (sh tools/deps.sh test installs it)`;
+const skip = NO_CHROMIUM;
 if (skip) console.log(`# SKIP dashboard browser tests: ${skip}`);
 
 let srv;
@@ -28,33 +25,14 @@ let browser;
 let page;
 const cspViolations = [];
 
-/** Injects axe-core (by evaluate: the CSP forbids script tags) and returns
- * the serious and critical violations on the current page, one line each. */
-async function axeProblems() {
-  const require = createRequire(import.meta.url);
-  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-}
+/** The serious and critical axe violations on the current page. */
+const axeProblems = () => axeViolations(page);
 
 before(async () => {
   if (skip) return;
-  const { chromium } = await import('playwright-core');
   srv = await startServer();
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('console', (m) => {
-    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
-  });
+  browser = await launchChromium();
+  page = await newPage(browser, cspViolations);
 });
 
 after(async () => {

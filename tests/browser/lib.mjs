@@ -1,12 +1,14 @@
 // lib.mjs: shared set-up for the node tests in tests/browser: a scratch
 // folder, a demo database with a signed-up user, and the real server on a
-// free loopback port. Used by server.test.mjs, dashboard.test.mjs and
-// board.test.mjs.
+// free loopback port; Debian's Chromium launched through playwright-core
+// (which never downloads a browser of its own); axe-core run on a page.
+// Used by every *.test.mjs here.
 //
 // Environment (tests/run-all.sh sets it): ASSURE_RELEASE (the binary the
 // server runs, default build/assure), TMPDIR (scratch space).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { createServer, connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -121,4 +123,44 @@ export function inputValue(html, name) {
     }
   }
   return undefined;
+}
+
+/** Debian's Chromium; NO_CHROMIUM is false when it is there, else the reason
+ * to skip (a test's `{ skip: NO_CHROMIUM }`). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const NO_CHROMIUM = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (sh tools/deps.sh test installs it)`;
+
+/** Launches headless Chromium (close it in an after() hook). */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** A new page in a browser context of its own (its own cookies), 1280x900,
+ * 20 s timeouts; a console message about the Content-Security-Policy is
+ * pushed onto cspViolations. */
+export async function newPage(browser, cspViolations) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(`${page.url()}: ${m.text()}`);
+  });
+  return page;
+}
+
+/** Injects axe-core into the page (by evaluate: the CSP forbids script
+ * tags) and returns its violations, one line each naming the page: the
+ * serious and critical ones, or with { all: true } every one, minor too. */
+export async function axeViolations(page, { all = false } = {}) {
+  const require = createRequire(import.meta.url);
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
+  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
+  return result.violations
+    .filter((v) => all || v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${new URL(page.url()).pathname}: ${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
 }

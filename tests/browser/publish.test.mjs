@@ -11,16 +11,14 @@
 //   `sh tests/npm-install.sh`)
 import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { assure } from './lib.mjs';
+import { assure, axeViolations, launchChromium, newPage, NO_CHROMIUM } from './lib.mjs';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (sh tools/deps.sh test installs it)`;
+const skip = NO_CHROMIUM;
 if (skip) console.log(`# SKIP publish browser tests: ${skip}`);
 
 let dir;
@@ -43,14 +41,8 @@ function files(root) {
   return out.sort();
 }
 
-async function axeProblems() {
-  const require = createRequire(import.meta.url);
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const result = await page.evaluate(() => globalThis.axe.run(document, { resultTypes: ['violations'] }));
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact}: ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')})`);
-}
+/** The serious and critical axe violations on the current page. */
+const axeProblems = () => axeViolations(page);
 
 before(async () => {
   dir = mkdtempSync(join(process.env.TMPDIR || tmpdir(), 'assure-publish-'));
@@ -59,13 +51,8 @@ before(async () => {
   assure(['init', '--demo', '--db', db]);
   assure(['publish', '--db', db, '-o', site]);
   if (skip) return;
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  page.setDefaultTimeout(20_000);
+  browser = await launchChromium();
+  page = await newPage(browser, []);
 });
 
 after(async () => {

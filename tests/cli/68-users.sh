@@ -51,6 +51,7 @@ check_eq "the administrator opens /users" "$HTTP_STATUS" 200
 check_contains "which lists each user with their role selected" "$HTTP_BODY" '<option value="commissioner" selected>commissioner</option>'
 check_contains "links each user's history" "$HTTP_BODY" "/audit?table=user&amp;id="
 check_contains "and is in the navigation" "$HTTP_BODY" 'href="/users" aria-current="page"'
+check_contains "password fields tell the browser they take a new password" "$HTTP_BODY" 'type="password" value="" autocomplete="new-password">'
 CSRF=$(form_value csrf)
 
 before=$(users)

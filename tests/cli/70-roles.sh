@@ -94,6 +94,8 @@ MATRIX='
 /pack              -                      ACEOPV   -
 /plan              -                      ACEOPV   ACEO
 /plan/action       ?id=1                  ACEO     ACEO
+/plan/new          -                      ACEO     ACEO
+/plan/part         ?plan=1                ACEO     ACEO
 /plan/review       ?id=1                  ACEO     ACEO
 /static/           style.css              *        -
 /users             -                      A        A
