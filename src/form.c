@@ -39,6 +39,22 @@ void form_input_text(Req *r, const FormErr *e, const char *id, const char *name,
     html_lit(&r->out, "></div>\n");
 }
 
+void form_input_area(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *hint, const char *value, int rows)
+{
+    bool bad = form_err_on(e, id);
+    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s</label>", bad ? " form-group-error" : "", id, label);
+    if (hint) html_printf(&r->out, "<p class=\"hint\">%s</p>", hint);
+    if (bad) html_printf(&r->out, "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> %s</p>", e->msg);
+    html_printf(&r->out, "<textarea class=\"textarea\" id=\"%s\" name=\"%s\" rows=\"%d\">%s</textarea></div>\n", id, name, rows, value ? value : "");
+}
+
+bool form_one_of(const char *v, const char *const *opts, int n)
+{
+    for (int i = 0; v && i < n; i++)
+        if (strcmp(v, opts[i]) == 0) return true;
+    return false;
+}
+
 void form_input_select(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *const *opts, int n,
                        const char *value)
 {

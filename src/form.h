@@ -25,6 +25,10 @@ void form_saved(Req *r, const char *msg);
 bool form_err_on(const FormErr *e, const char *id);
 /* A text input (type "text", "date", "number", "password", ...). */
 void form_input_text(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *value, const char *type);
+/* A textarea, with an optional hint under its label. */
+void form_input_area(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *hint, const char *value, int rows);
+/* True when v is one of the n options. */
+bool form_one_of(const char *v, const char *const *opts, int n);
 /* A select of fixed options; an empty option reads "(none)". */
 void form_input_select(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *const *opts, int n,
                        const char *value);

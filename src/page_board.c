@@ -19,6 +19,7 @@
  */
 #include "board.h"
 #include "db.h"
+#include "form.h"
 #include "measures_cache.h"
 #include "pages.h"
 #include "req.h"
@@ -27,12 +28,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A mistake in a form: the field (its id on the page) and the message. */
-typedef struct FormErr {
-    const char *field; /* id of the input, for the summary link */
-    const char *msg;
-    long long item;    /* the item whose form it was (0: the add form) */
-} FormErr;
 
 /* A record's id from a parameter; anything but a positive whole number
  * reads as none (a new record on the forms that add one). */
@@ -61,55 +56,6 @@ static void commit_tx(Req *r)
 static void rollback_tx(Req *r)
 {
     db_exec(r->db, "ROLLBACK");
-}
-
-static void error_summary(Req *r, const FormErr *e)
-{
-    if (!e || !e->msg) return;
-    html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"error-summary-title\">The change was not saved</h2>"
-                         "<ul class=\"error-summary-list\"><li><a href=\"#%s\">%s</a></li></ul></div>\n", e->field, e->msg);
-}
-
-static bool err_on(const FormErr *e, const char *field)
-{
-    return e && e->msg && strcmp(e->field, field) == 0;
-}
-
-/* A text input in a form group, with its error when it has one. */
-static void input_text(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *value, const char *type)
-{
-    bool bad = err_on(e, id);
-    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s</label>", bad ? " form-group-error" : "", id, label);
-    if (bad) html_printf(&r->out, "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> %s</p>", e->msg);
-    html_printf(&r->out, "<input class=\"input\" id=\"%s\" name=\"%s\" type=\"%s\" value=\"%s\"></div>\n", id, name, type, value ? value : "");
-}
-
-static void input_area(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *hint, const char *value, int rows)
-{
-    bool bad = err_on(e, id);
-    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s</label>", bad ? " form-group-error" : "", id, label);
-    if (hint) html_printf(&r->out, "<p class=\"hint\">%s</p>", hint);
-    if (bad) html_printf(&r->out, "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> %s</p>", e->msg);
-    html_printf(&r->out, "<textarea class=\"textarea\" id=\"%s\" name=\"%s\" rows=\"%d\">%s</textarea></div>\n", id, name, rows, value ? value : "");
-}
-
-/* A select of fixed options. */
-static void input_select(Req *r, const FormErr *e, const char *id, const char *name, const char *label, const char *const *opts, int n, const char *value)
-{
-    bool bad = err_on(e, id);
-    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">%s</label>", bad ? " form-group-error" : "", id, label);
-    if (bad) html_printf(&r->out, "<p class=\"error-message\"><span class=\"visually-hidden\">Error:</span> %s</p>", e->msg);
-    html_printf(&r->out, "<select class=\"select\" id=\"%s\" name=\"%s\">", id, name);
-    for (int i = 0; i < n; i++)
-        html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", opts[i], value && strcmp(value, opts[i]) == 0 ? " selected" : "", *opts[i] ? opts[i] : "(none)");
-    html_lit(&r->out, "</select></div>\n");
-}
-
-static bool one_of(const char *v, const char *const *opts, int n)
-{
-    for (int i = 0; v && i < n; i++)
-        if (strcmp(v, opts[i]) == 0) return true;
-    return false;
 }
 
 static const char *const forms[] = {"written", "verbal"};
@@ -198,7 +144,7 @@ static void meetings_table(Req *r, bool upcoming)
 static void board_form(Req *r, const FormErr *e)
 {
     page_begin(r, "Accountability Board", "board");
-    error_summary(r, e);
+    form_error_summary(r, e);
     html_lit(&r->out, "<h1>Accountability Board</h1>\n<p class=\"lede\">The Commissioner holds the Chief Constable to account at the board: the office sets "
                       "the agenda, notifies the force of each matter and its questions, the force answers, and the Commissioner records a verdict on each item.</p>\n"
                       "<p><a class=\"link\" href=\"/board/schedule\">Schedule of assurance</a> &middot; <a class=\"link\" href=\"/board/conditions\">Budget conditions letter</a></p>\n");
@@ -226,17 +172,17 @@ static void board_form(Req *r, const FormErr *e)
     html_lit(&r->out, "<form method=\"post\" action=\"/board\" class=\"form\">");
     page_csrf_field(r);
     html_lit(&r->out, "<input type=\"hidden\" name=\"action\" value=\"cycle\">");
-    input_text(r, e, "weeks", "weeks", "Weeks between meetings", arena_printf(&r->arena, "%d", weeks), "number");
+    form_input_text(r, e, "weeks", "weeks", "Weeks between meetings", arena_printf(&r->arena, "%d", weeks), "number");
     html_lit(&r->out, "<button type=\"submit\" class=\"button secondary\">Set the cycle</button></form>\n");
 
     html_lit(&r->out, "<h2>Add a meeting</h2>\n<form method=\"post\" action=\"/board\" class=\"form\">");
     page_csrf_field(r);
     html_lit(&r->out, "<input type=\"hidden\" name=\"action\" value=\"create\">");
     bool again = e && e->msg && strcmp(param_or(r, "action", ""), "create") == 0;
-    input_text(r, e, "held_on", "held_on", "Date (YYYY-MM-DD)", again ? param_or(r, "held_on", "") : (next ? next : ""), "date");
-    input_text(r, e, "starts_at", "starts_at", "Starts at (HH:MM)", again ? param_or(r, "starts_at", "10:00") : "10:00", "text");
-    input_text(r, e, "kind", "kind", "Meeting", again ? param_or(r, "kind", "Accountability Board") : "Accountability Board", "text");
-    input_select(r, e, "marking", "marking", "Protective marking", markings, 2, again ? param_or(r, "marking", "OFFICIAL") : "OFFICIAL");
+    form_input_text(r, e, "held_on", "held_on", "Date (YYYY-MM-DD)", again ? param_or(r, "held_on", "") : (next ? next : ""), "date");
+    form_input_text(r, e, "starts_at", "starts_at", "Starts at (HH:MM)", again ? param_or(r, "starts_at", "10:00") : "10:00", "text");
+    form_input_text(r, e, "kind", "kind", "Meeting", again ? param_or(r, "kind", "Accountability Board") : "Accountability Board", "text");
+    form_input_select(r, e, "marking", "marking", "Protective marking", markings, 2, again ? param_or(r, "marking", "OFFICIAL") : "OFFICIAL");
     html_lit(&r->out, "<button type=\"submit\" class=\"button\">Add the meeting</button></form>\n");
     page_end(r);
 }
@@ -312,7 +258,7 @@ void page_board(Req *r)
             board_fail(r, "kind", "Meeting must be named (at most 120 characters), for example Accountability Board.");
             return;
         }
-        if (!one_of(marking, markings, 2) || (strcmp(marking, "OFFICIAL") != 0 && !req_can(r, CAP_SENSITIVE))) {
+        if (!form_one_of(marking, markings, 2) || (strcmp(marking, "OFFICIAL") != 0 && !req_can(r, CAP_SENSITIVE))) {
             board_fail(r, "marking", "Protective marking must be OFFICIAL or OFFICIAL-SENSITIVE (the latter only for users who may see it).");
             return;
         }
@@ -381,7 +327,7 @@ static const char *item_check(Req *r, const ItemIn *in, const char **msg)
             return "measure_key";
         }
     }
-    if (!one_of(in->form, forms, 2)) {
+    if (!form_one_of(in->form, forms, 2)) {
         *msg = "Form required must be written or verbal.";
         return "form";
     }
@@ -389,7 +335,7 @@ static const char *item_check(Req *r, const ItemIn *in, const char **msg)
         *msg = "Paper due must be a real date written YYYY-MM-DD, or left empty.";
         return "paper_due";
     }
-    if (!one_of(in->marking, markings, 2) || (strcmp(in->marking, "OFFICIAL") != 0 && !req_can(r, CAP_SENSITIVE))) {
+    if (!form_one_of(in->marking, markings, 2) || (strcmp(in->marking, "OFFICIAL") != 0 && !req_can(r, CAP_SENSITIVE))) {
         *msg = "Protective marking must be OFFICIAL or OFFICIAL-SENSITIVE (the latter only for users who may see it).";
         return "marking";
     }
@@ -405,11 +351,11 @@ static void item_fields(Req *r, const FormErr *e, long long item, const ItemIn *
 {
     const char *sfx = item ? arena_printf(&r->arena, "-%lld", item) : "";
     const FormErr *mine = e && e->item == item ? e : NULL;
-    input_text(r, mine, arena_printf(&r->arena, "subject%s", sfx), "subject", "Subject", v->subject, "text");
+    form_input_text(r, mine, arena_printf(&r->arena, "subject%s", sfx), "subject", "Subject", v->subject, "text");
     /* the Plan's objectives */
     const char *oid = arena_printf(&r->arena, "objective_id%s", sfx);
-    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">Linked objective of the Plan</label>", err_on(mine, oid) ? " form-group-error" : "", oid);
-    if (err_on(mine, oid)) html_printf(&r->out, "<p class=\"error-message\">%s</p>", mine->msg);
+    html_printf(&r->out, "<div class=\"form-group%s\"><label class=\"label\" for=\"%s\">Linked objective of the Plan</label>", form_err_on(mine, oid) ? " form-group-error" : "", oid);
+    if (form_err_on(mine, oid)) html_printf(&r->out, "<p class=\"error-message\">%s</p>", mine->msg);
     html_printf(&r->out, "<select class=\"select\" id=\"%s\" name=\"objective_id\"><option value=\"\">(none)</option>", oid);
     sqlite3_stmt *st = db_prepare(r->db, "SELECT o.id, p.title, o.title FROM plan_objective o JOIN plan_priority p ON p.id=o.priority_id ORDER BY p.position, o.position");
     while (sqlite3_step(st) == SQLITE_ROW)
@@ -417,13 +363,13 @@ static void item_fields(Req *r, const FormErr *e, long long item, const ItemIn *
                     atoll(v->objective) == sqlite3_column_int64(st, 0) ? " selected" : "", db_text(st, 1), db_text(st, 2));
     sqlite3_finalize(st);
     html_lit(&r->out, "</select></div>\n");
-    input_text(r, mine, arena_printf(&r->arena, "measure_key%s", sfx), "measure_key", "Linked measure (its key, e.g. response.g1-urban)", v->measure_key, "text");
-    input_area(r, mine, arena_printf(&r->arena, "matter%s", sfx), "matter", "The matter that needs a response", NULL, v->matter, 3);
-    input_area(r, mine, arena_printf(&r->arena, "questions%s", sfx), "questions", "Questions", "One question per line.", v->questions, 4);
-    input_select(r, mine, arena_printf(&r->arena, "form%s", sfx), "form", "Form required", forms, 2, v->form);
-    input_text(r, mine, arena_printf(&r->arena, "lead%s", sfx), "lead", "Lead", v->lead, "text");
-    input_text(r, mine, arena_printf(&r->arena, "paper_due%s", sfx), "paper_due", "Paper due (YYYY-MM-DD)", v->paper_due, "date");
-    input_select(r, mine, arena_printf(&r->arena, "marking%s", sfx), "marking", "Protective marking", markings, 2, v->marking);
+    form_input_text(r, mine, arena_printf(&r->arena, "measure_key%s", sfx), "measure_key", "Linked measure (its key, e.g. response.g1-urban)", v->measure_key, "text");
+    form_input_area(r, mine, arena_printf(&r->arena, "matter%s", sfx), "matter", "The matter that needs a response", NULL, v->matter, 3);
+    form_input_area(r, mine, arena_printf(&r->arena, "questions%s", sfx), "questions", "Questions", "One question per line.", v->questions, 4);
+    form_input_select(r, mine, arena_printf(&r->arena, "form%s", sfx), "form", "Form required", forms, 2, v->form);
+    form_input_text(r, mine, arena_printf(&r->arena, "lead%s", sfx), "lead", "Lead", v->lead, "text");
+    form_input_text(r, mine, arena_printf(&r->arena, "paper_due%s", sfx), "paper_due", "Paper due (YYYY-MM-DD)", v->paper_due, "date");
+    form_input_select(r, mine, arena_printf(&r->arena, "marking%s", sfx), "marking", "Protective marking", markings, 2, v->marking);
     html_printf(&r->out, "<div class=\"form-group\"><label class=\"label\"><input type=\"checkbox\" name=\"to_force\" value=\"1\"%s> Addressed to the force</label></div>\n",
                 v->to_force ? " checked" : "");
 }
@@ -554,8 +500,8 @@ static void agenda_item(Req *r, const Meeting *m, sqlite3_stmt *st, int n, const
             page_csrf_field(r);
             hidden(r, "action", "verdict");
             hidden(r, "item", ids);
-            input_select(r, mine, arena_printf(&r->arena, "verdict-%lld", id), "verdict", "Verdict", verdicts, 4, verdict);
-            input_area(r, mine, arena_printf(&r->arena, "discussion-%lld", id), "discussion", "Note of discussion", NULL, discussion, 4);
+            form_input_select(r, mine, arena_printf(&r->arena, "verdict-%lld", id), "verdict", "Verdict", verdicts, 4, verdict);
+            form_input_area(r, mine, arena_printf(&r->arena, "discussion-%lld", id), "discussion", "Note of discussion", NULL, discussion, 4);
             html_lit(&r->out, "<button type=\"submit\" class=\"button\">Record the verdict</button></details></form>\n");
             bool fe = mine && strcmp(param_or(r, "action", ""), "add_followup") == 0;
             html_printf(&r->out, "<form method=\"post\" action=\"/board/meeting?id=%lld#item-%lld\" class=\"form\"><details class=\"details\"%s><summary>Add a follow-up</summary>",
@@ -563,9 +509,9 @@ static void agenda_item(Req *r, const Meeting *m, sqlite3_stmt *st, int n, const
             page_csrf_field(r);
             hidden(r, "action", "add_followup");
             hidden(r, "item", ids);
-            input_text(r, mine, arena_printf(&r->arena, "request-%lld", id), "request", "Request", fe ? param_or(r, "request", "") : "", "text");
-            input_text(r, mine, arena_printf(&r->arena, "owner-%lld", id), "owner", "Owner", fe ? param_or(r, "owner", "") : "", "text");
-            input_text(r, mine, arena_printf(&r->arena, "due-%lld", id), "due", "Due (YYYY-MM-DD)", fe ? param_or(r, "due", "") : "", "date");
+            form_input_text(r, mine, arena_printf(&r->arena, "request-%lld", id), "request", "Request", fe ? param_or(r, "request", "") : "", "text");
+            form_input_text(r, mine, arena_printf(&r->arena, "owner-%lld", id), "owner", "Owner", fe ? param_or(r, "owner", "") : "", "text");
+            form_input_text(r, mine, arena_printf(&r->arena, "due-%lld", id), "due", "Due (YYYY-MM-DD)", fe ? param_or(r, "due", "") : "", "date");
             html_lit(&r->out, "<button type=\"submit\" class=\"button\">Add the follow-up</button></details></form>\n");
         }
     }
@@ -615,7 +561,7 @@ static void meeting_form(Req *r, const Meeting *m, const FormErr *e)
     char d[40];
     board_date_long(m->held_on, d, sizeof d);
     page_begin(r, arena_printf(&r->arena, "%s, %s", m->kind, d), "board");
-    error_summary(r, e);
+    form_error_summary(r, e);
     html_printf(&r->out, "<span class=\"caption\"><a href=\"/board\">Accountability Board</a></span>\n<h1>%s, %s at %s</h1>\n", m->kind, d, m->starts_at);
     html_printf(&r->out, "<p>Status: <span class=\"%s\">%s</span>", status_tag(m->status), m->status);
     if (strcmp(m->marking, "OFFICIAL") != 0) html_lit(&r->out, " <span class=\"tag tag-red\">OFFICIAL-SENSITIVE</span>");
@@ -682,7 +628,7 @@ static void meeting_form(Req *r, const Meeting *m, const FormErr *e)
             html_printf(&r->out, "<form method=\"post\" action=\"/board/meeting?id=%lld\" class=\"form\">", m->id);
             page_csrf_field(r);
             hidden(r, "action", "save_minutes");
-            input_area(r, e, "minutes", "minutes", "The minutes", "Edit before approval.", e && e->msg && strcmp(e->field, "minutes") == 0 ? param_or(r, "minutes", "") : m->minutes, 20);
+            form_input_area(r, e, "minutes", "minutes", "The minutes", "Edit before approval.", e && e->msg && strcmp(e->field, "minutes") == 0 ? param_or(r, "minutes", "") : m->minutes, 20);
             html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save the minutes</button></form>\n");
         } else if (*m->minutes) {
             html_printf(&r->out, "<pre class=\"minutes\">%s</pre>\n", m->minutes);
@@ -859,7 +805,7 @@ static void meeting_post(Req *r, const Meeting *m)
             return;
         }
         const char *verdict = param_or(r, "verdict", "");
-        if (!one_of(verdict, verdicts, 4)) {
+        if (!form_one_of(verdict, verdicts, 4)) {
             meeting_fail(r, m, item, arena_printf(&r->arena, "verdict-%lld", item), "Verdict must be assured, partially assured or not assured.");
             return;
         }
@@ -1035,19 +981,19 @@ static void sched_fields(Req *r, const FormErr *e, long long id, const SchedIn *
 {
     const char *sfx = id ? arena_printf(&r->arena, "-%lld", id) : "";
     const FormErr *mine = e && e->item == id ? e : NULL;
-    input_text(r, mine, arena_printf(&r->arena, "subject%s", sfx), "subject", "Subject", v->subject, "text");
-    input_area(r, mine, arena_printf(&r->arena, "matter%s", sfx), "matter", "The matter", NULL, v->matter, 2);
-    input_text(r, mine, arena_printf(&r->arena, "min_months%s", sfx), "min_months", "Returns after at least (months)", v->min, "number");
-    input_text(r, mine, arena_printf(&r->arena, "max_months%s", sfx), "max_months", "and at most (months)", v->max, "number");
-    input_select(r, mine, arena_printf(&r->arena, "form%s", sfx), "form", "Form required", forms, 2, v->form);
-    input_text(r, mine, arena_printf(&r->arena, "lead%s", sfx), "lead", "Lead", v->lead, "text");
-    input_text(r, mine, arena_printf(&r->arena, "last_on%s", sfx), "last_on", "Last paper (YYYY-MM-DD, empty if never)", v->last_on, "date");
+    form_input_text(r, mine, arena_printf(&r->arena, "subject%s", sfx), "subject", "Subject", v->subject, "text");
+    form_input_area(r, mine, arena_printf(&r->arena, "matter%s", sfx), "matter", "The matter", NULL, v->matter, 2);
+    form_input_text(r, mine, arena_printf(&r->arena, "min_months%s", sfx), "min_months", "Returns after at least (months)", v->min, "number");
+    form_input_text(r, mine, arena_printf(&r->arena, "max_months%s", sfx), "max_months", "and at most (months)", v->max, "number");
+    form_input_select(r, mine, arena_printf(&r->arena, "form%s", sfx), "form", "Form required", forms, 2, v->form);
+    form_input_text(r, mine, arena_printf(&r->arena, "lead%s", sfx), "lead", "Lead", v->lead, "text");
+    form_input_text(r, mine, arena_printf(&r->arena, "last_on%s", sfx), "last_on", "Last paper (YYYY-MM-DD, empty if never)", v->last_on, "date");
 }
 
 static void schedule_form(Req *r, const FormErr *e)
 {
     page_begin(r, "Schedule of assurance", "board");
-    error_summary(r, e);
+    form_error_summary(r, e);
     html_lit(&r->out, "<span class=\"caption\"><a href=\"/board\">Accountability Board</a></span>\n<h1>Schedule of assurance</h1>\n"
                       "<p class=\"lede\">Matters that must come back to the board: each returns between its least and most months after the last paper. "
                       "The meeting page offers each for the first meeting on or after it falls due.</p>\n");
@@ -1118,7 +1064,7 @@ void page_board_schedule(Req *r)
     if (!*v.subject || strlen(v.subject) > 200) field = "subject", msg = "Subject must be given (at most 200 characters).";
     else if (!small_int(v.min, 0, 120, &lo)) field = "min_months", msg = "Returns after at least must be a whole number of months from 0 to 120.";
     else if (!small_int(v.max, 1, 120, &hi) || hi < lo) field = "max_months", msg = "At most must be a whole number of months from 1 to 120, no fewer than at least.";
-    else if (!one_of(v.form, forms, 2)) field = "form", msg = "Form required must be written or verbal.";
+    else if (!form_one_of(v.form, forms, 2)) field = "form", msg = "Form required must be written or verbal.";
     else if (*v.last_on && !board_valid_date(v.last_on)) field = "last_on", msg = "Last paper must be a real date written YYYY-MM-DD, or empty.";
     begin_tx(r);
     if (!field) {
@@ -1165,7 +1111,7 @@ static bool valid_fy(const char *y)
 static void conditions_form(Req *r, const char *year, const FormErr *e)
 {
     page_begin(r, arena_printf(&r->arena, "Budget conditions letter %s", year), "board");
-    error_summary(r, e);
+    form_error_summary(r, e);
     html_printf(&r->out, "<span class=\"caption\"><a href=\"/board\">Accountability Board</a></span>\n<h1>Budget conditions letter %s</h1>\n"
                          "<p class=\"lede\">What the force must deliver for the budget the Commissioner sets, and where each condition stands through the year.</p>\n", year);
     sqlite3_stmt *st = db_prepare(r->db, "SELECT DISTINCT year FROM budget_condition ORDER BY year DESC");
@@ -1198,9 +1144,9 @@ static void conditions_form(Req *r, const char *year, const FormErr *e)
             hidden(r, "id", arena_printf(&r->arena, "%lld", id));
             hidden(r, "year", year);
             const char *sfx = arena_printf(&r->arena, "-%lld", id);
-            input_area(r, mine ? e : NULL, arena_printf(&r->arena, "condition%s", sfx), "condition", "Condition", NULL, mine ? param_or(r, "condition", "") : db_text(st, 2), 2);
-            input_select(r, mine ? e : NULL, arena_printf(&r->arena, "status%s", sfx), "status", "Status", cond_statuses, 5, mine ? param_or(r, "status", "") : status);
-            input_area(r, mine ? e : NULL, arena_printf(&r->arena, "note%s", sfx), "note", "Note", NULL, mine ? param_or(r, "note", "") : db_text(st, 4), 2);
+            form_input_area(r, mine ? e : NULL, arena_printf(&r->arena, "condition%s", sfx), "condition", "Condition", NULL, mine ? param_or(r, "condition", "") : db_text(st, 2), 2);
+            form_input_select(r, mine ? e : NULL, arena_printf(&r->arena, "status%s", sfx), "status", "Status", cond_statuses, 5, mine ? param_or(r, "status", "") : status);
+            form_input_area(r, mine ? e : NULL, arena_printf(&r->arena, "note%s", sfx), "note", "Note", NULL, mine ? param_or(r, "note", "") : db_text(st, 4), 2);
             html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save</button></details></form></td></tr>\n");
         }
     }
@@ -1211,10 +1157,10 @@ static void conditions_form(Req *r, const char *year, const FormErr *e)
         bool mine = e && e->msg && e->item == 0;
         html_printf(&r->out, "<h2>Add a condition</h2>\n<form method=\"post\" action=\"/board/conditions?year=%s\" class=\"form\">", url_arg(&r->arena, year));
         page_csrf_field(r);
-        input_text(r, mine ? e : NULL, "year", "year", "Financial year (e.g. 2025/26)", mine ? param_or(r, "year", "") : year, "text");
-        input_area(r, mine ? e : NULL, "condition", "condition", "Condition", NULL, mine ? param_or(r, "condition", "") : "", 2);
-        input_select(r, mine ? e : NULL, "status", "status", "Status", cond_statuses, 5, mine ? param_or(r, "status", "") : "not started");
-        input_area(r, mine ? e : NULL, "note", "note", "Note", NULL, mine ? param_or(r, "note", "") : "", 2);
+        form_input_text(r, mine ? e : NULL, "year", "year", "Financial year (e.g. 2025/26)", mine ? param_or(r, "year", "") : year, "text");
+        form_input_area(r, mine ? e : NULL, "condition", "condition", "Condition", NULL, mine ? param_or(r, "condition", "") : "", 2);
+        form_input_select(r, mine ? e : NULL, "status", "status", "Status", cond_statuses, 5, mine ? param_or(r, "status", "") : "not started");
+        form_input_area(r, mine ? e : NULL, "note", "note", "Note", NULL, mine ? param_or(r, "note", "") : "", 2);
         html_lit(&r->out, "<button type=\"submit\" class=\"button\">Add the condition</button></form>\n");
     }
     page_end(r);
@@ -1248,7 +1194,7 @@ void page_board_conditions(Req *r)
     const char *field = NULL, *msg = NULL;
     if (!valid_fy(year)) field = "year", msg = "Financial year must be written like 2025/26.";
     else if (!*cond || strlen(cond) > 2000) field = "condition", msg = "Condition must be given (at most 2,000 characters).";
-    else if (!one_of(status, cond_statuses, 5)) field = "status", msg = "Status must be not started, on track, at risk, met or not met.";
+    else if (!form_one_of(status, cond_statuses, 5)) field = "status", msg = "Status must be not started, on track, at risk, met or not met.";
     else if (strlen(note) > 4000) field = "note", msg = "Note must be at most 4,000 characters.";
     begin_tx(r);
     if (!field) {
