@@ -8,8 +8,11 @@
 void form_error_summary(Req *r, const FormErr *e)
 {
     if (!e || !e->msg) return;
-    html_printf(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"error-summary-title\">The change was not saved</h2>"
-                         "<ul class=\"error-summary-list\"><li><a href=\"#%s\">%s</a></li></ul></div>\n", e->field, e->msg);
+    html_lit(&r->out, "<div class=\"error-summary\" role=\"alert\" tabindex=\"-1\"><h2 class=\"error-summary-title\">The change was not saved</h2>"
+                      "<ul class=\"error-summary-list\">");
+    if (e->field) html_printf(&r->out, "<li><a href=\"#%s\">%s</a></li>", e->field, e->msg);
+    else html_printf(&r->out, "<li>%s</li>", e->msg);
+    html_lit(&r->out, "</ul></div>\n");
 }
 
 void form_saved(Req *r, const char *msg)
@@ -20,7 +23,7 @@ void form_saved(Req *r, const char *msg)
 
 bool form_err_on(const FormErr *e, const char *id)
 {
-    return e && e->msg && strcmp(e->field, id) == 0;
+    return e && e->msg && e->field && strcmp(e->field, id) == 0;
 }
 
 /* Opens a form group with its label and, when it has one, its mistake. */

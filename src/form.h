@@ -11,13 +11,14 @@
 
 /* A mistake in a form: the field (its id on the page) and the message. */
 typedef struct FormErr {
-    const char *field; /* id of the input, for the summary's link */
+    const char *field; /* id of the input, for the summary's link; NULL
+                        * for a mistake that is no one field's */
     const char *msg;
     long long item;    /* the record whose form it was (0: the add form) */
 } FormErr;
 
-/* "The change was not saved" with a link to the field (nothing when e is
- * NULL or has no message). */
+/* "The change was not saved" with the message, linked to its field when it
+ * has one (nothing when e is NULL or has no message). */
 void form_error_summary(Req *r, const FormErr *e);
 /* The green "Saved" banner with a message (escaped). */
 void form_saved(Req *r, const char *msg);

@@ -628,7 +628,7 @@ static void meeting_form(Req *r, const Meeting *m, const FormErr *e)
             html_printf(&r->out, "<form method=\"post\" action=\"/board/meeting?id=%lld\" class=\"form\">", m->id);
             page_csrf_field(r);
             hidden(r, "action", "save_minutes");
-            form_input_area(r, e, "minutes", "minutes", "The minutes", "Edit before approval.", e && e->msg && strcmp(e->field, "minutes") == 0 ? param_or(r, "minutes", "") : m->minutes, 20);
+            form_input_area(r, e, "minutes", "minutes", "The minutes", "Edit before approval.", form_err_on(e, "minutes") ? param_or(r, "minutes", "") : m->minutes, 20);
             html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save the minutes</button></form>\n");
         } else if (*m->minutes) {
             html_printf(&r->out, "<pre class=\"minutes\">%s</pre>\n", m->minutes);
@@ -727,11 +727,11 @@ static void meeting_post(Req *r, const Meeting *m)
     if (strcmp(action, "add_item") == 0 || strcmp(action, "edit_item") == 0) {
         long long item = 0;
         if (action[0] == 'e' && !(item = form_item(r, m))) {
-            meeting_fail(r, m, 0, "subject", "The item to edit is not on this meeting's agenda.");
+            meeting_fail(r, m, 0, NULL, "The item to edit is not on this meeting's agenda.");
             return;
         }
         if (si < 0 || si > 1) {
-            meeting_fail(r, m, item, "subject", "The agenda can only change before the force is notified.");
+            meeting_fail(r, m, item, NULL, "The agenda can only change before the force is notified.");
             return;
         }
         ItemIn in;
@@ -745,7 +745,7 @@ static void meeting_post(Req *r, const Meeting *m)
     } else if (strcmp(action, "remove_item") == 0) {
         long long item = form_item(r, m);
         if (!item || si < 0 || si > 1) {
-            meeting_fail(r, m, 0, "subject", "Items can only be removed from this meeting's agenda before the force is notified.");
+            meeting_fail(r, m, 0, NULL, "Items can only be removed from this meeting's agenda before the force is notified.");
             return;
         }
         sqlite3_stmt *st = db_prepare(r->db, "DELETE FROM agenda_item WHERE id=?1");
@@ -754,7 +754,7 @@ static void meeting_post(Req *r, const Meeting *m)
         sqlite3_finalize(st);
     } else if (strcmp(action, "add_candidate") == 0) {
         if (si < 0 || si > 1) {
-            meeting_fail(r, m, 0, "subject", "The agenda can only change before the force is notified.");
+            meeting_fail(r, m, 0, NULL, "The agenda can only change before the force is notified.");
             return;
         }
         const char *kind = param_or(r, "kind", ""), *ref = param_or(r, "ref", "");
@@ -768,14 +768,14 @@ static void meeting_post(Req *r, const Meeting *m)
         bool ok = k >= 0 && !c[k].on_agenda && board_add_candidate(r->db, m->id, &c[k]) > 0;
         measures_release(ms);
         if (!ok) {
-            meeting_fail(r, m, 0, "subject", "That candidate is no longer offered for this meeting (it may be on the agenda already).");
+            meeting_fail(r, m, 0, NULL, "That candidate is no longer offered for this meeting (it may be on the agenda already).");
             return;
         }
     } else if (strcmp(action, "advance") == 0) {
         const char *to = param_or(r, "to", "");
         const char *next = board_status_next(m->status);
         if (!next || strcmp(next, to) != 0) {
-            meeting_fail(r, m, 0, "subject", arena_printf(&r->arena, "The meeting is %s: it cannot move to \"%s\" (reload the page).", m->status, to));
+            meeting_fail(r, m, 0, NULL, arena_printf(&r->arena, "The meeting is %s: it cannot move to \"%s\" (reload the page).", m->status, to));
             return;
         }
         if (si >= 3 && !req_can(r, CAP_PUBLISH)) {
@@ -784,7 +784,7 @@ static void meeting_post(Req *r, const Meeting *m)
             return;
         }
         if (si == 0 && count_of(r, m->id, false) == 0) {
-            meeting_fail(r, m, 0, "subject", "The agenda has no items: add at least one before setting it.");
+            meeting_fail(r, m, 0, NULL, "The agenda has no items: add at least one before setting it.");
             return;
         }
         if (si == 3 && !*m->minutes) {
@@ -794,14 +794,14 @@ static void meeting_post(Req *r, const Meeting *m)
         set_status(r, m->id, next);
     } else if (strcmp(action, "cancel") == 0) {
         if (si < 0 || si > 2) {
-            meeting_fail(r, m, 0, "subject", "Only a meeting not yet held can be cancelled.");
+            meeting_fail(r, m, 0, NULL, "Only a meeting not yet held can be cancelled.");
             return;
         }
         set_status(r, m->id, "cancelled");
     } else if (strcmp(action, "verdict") == 0) {
         long long item = form_item(r, m);
         if (!item || (si != 2 && si != 3)) {
-            meeting_fail(r, m, item, "subject", "Verdicts are recorded at the meeting: once the force is notified and before the minutes are approved.");
+            meeting_fail(r, m, item, NULL, "Verdicts are recorded at the meeting: once the force is notified and before the minutes are approved.");
             return;
         }
         const char *verdict = param_or(r, "verdict", "");
@@ -813,7 +813,7 @@ static void meeting_post(Req *r, const Meeting *m)
     } else if (strcmp(action, "add_followup") == 0) {
         long long item = form_item(r, m);
         if (!item || (si != 2 && si != 3)) {
-            meeting_fail(r, m, item, "subject", "Follow-ups are asked for at the meeting: once the force is notified and before the minutes are approved.");
+            meeting_fail(r, m, item, NULL, "Follow-ups are asked for at the meeting: once the force is notified and before the minutes are approved.");
             return;
         }
         const char *req = param_or(r, "request", ""), *owner = param_or(r, "owner", ""), *due = param_or(r, "due", "");
@@ -844,7 +844,7 @@ static void meeting_post(Req *r, const Meeting *m)
         bool ok = sqlite3_changes(r->db) == 1;
         sqlite3_finalize(st);
         if (!ok) {
-            meeting_fail(r, m, 0, "subject", "That follow-up is not open.");
+            meeting_fail(r, m, 0, NULL, "That follow-up is not open.");
             return;
         }
     } else if (strcmp(action, "draft_minutes") == 0 || strcmp(action, "save_minutes") == 0) {
@@ -867,7 +867,7 @@ static void meeting_post(Req *r, const Meeting *m)
         }
         back = arena_printf(&r->arena, "/board/meeting?id=%lld#minutes", m->id);
     } else {
-        meeting_fail(r, m, 0, "subject", "The form asked for an action this page does not know.");
+        meeting_fail(r, m, 0, NULL, "The form asked for an action this page does not know.");
         return;
     }
     commit_tx(r);

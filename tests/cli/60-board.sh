@@ -123,6 +123,7 @@ IQ=$(q "SELECT id FROM agenda_item WHERE meeting_id=$MID AND origin='schedule'")
 
 http POST "$U" "csrf=$CSRF&action=advance&to=notified"
 check_eq "the status cannot skip a step" "$HTTP_STATUS" 400
+check_contains "the summary says why, as no one field's mistake" "$HTTP_BODY" '<ul class="error-summary-list"><li>The meeting is planned: it cannot move to &quot;notified&quot; (reload the page).</li>'
 http POST "$U" "csrf=$CSRF&action=advance&to=$(urlencode 'agenda set')"
 check_eq "the agenda is set" "$(q "SELECT status FROM meeting WHERE id=$MID")" "agenda set"
 
