@@ -314,7 +314,9 @@ static void objectives_section(Req *r, const PlanInfo *p, bool sens, int asat, b
             }
             sqlite3_reset(de);
             if (!ndel) html_lit(&r->out, "<p class=\"hint\">No deliverables are recorded for this objective yet.</p>\n");
-            if (can_edit) html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?objective=%lld\">Add a deliverable to this objective</a></p>\n", oid);
+            if (can_edit)
+                html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?objective=%lld\">Add a deliverable to this objective</a> &middot; "
+                                     "<a class=\"link\" href=\"/plan/measures?objective=%lld\">Choose the measures that evidence it</a></p>\n", oid, oid);
             html_lit(&r->out, "</div>\n");
         }
         sqlite3_reset(ob);

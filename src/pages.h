@@ -25,6 +25,7 @@ void page_imports(Req *r);    /* /imports     import provenance */
 void page_pack(Req *r);       /* /pack        the printable pack */
 void page_plan(Req *r);       /* /plan        the Plan: progress, overdue actions, objectives, measures, reviews */
 void page_plan_action(Req *r);  /* /plan/action  edit or add an action */
+void page_plan_measures(Req *r); /* /plan/measures  the measures that evidence an objective */
 void page_plan_new(Req *r);     /* /plan/new     create a plan (a draft, version 1) */
 void page_plan_part(Req *r);    /* /plan/part    add a priority, objective or deliverable by hand */
 void page_plan_review(Req *r);  /* /plan/review  the Panel's reviews: recommendations and responses */

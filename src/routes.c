@@ -31,6 +31,7 @@ const Route routes[] = {
     {"/pack", CAP_VIEW, 0, page_pack},
     {"/plan", CAP_VIEW, CAP_PLAN, page_plan},
     {"/plan/action", CAP_PLAN, CAP_PLAN, page_plan_action},
+    {"/plan/measures", CAP_PLAN, CAP_PLAN, page_plan_measures},
     {"/plan/new", CAP_PLAN, CAP_PLAN, page_plan_new},
     {"/plan/part", CAP_PLAN, CAP_PLAN, page_plan_part},
     {"/plan/review", CAP_RECORDS, CAP_PLAN, page_plan_review},

@@ -46,6 +46,7 @@ const SAMPLES = {
   '/pack': ['/pack'],
   '/plan': ['/plan'],
   '/plan/action': ['/plan/action?id=1'],
+  '/plan/measures': ['/plan/measures?objective=1'],
   '/plan/new': ['/plan/new'],
   '/plan/part': ['/plan/part?plan=1'],
   '/plan/review': ['/plan/review?id=1'],

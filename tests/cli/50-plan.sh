@@ -417,6 +417,39 @@ check_not_contains "viewer: no links to add parts" "$HTTP_BODY" "/plan/part"
 run "$ASSURE" audit log --db "$DB" --table plan --id "$np"
 check_contains "the audit trail records ann creating the plan" "$OUT" "ann${TAB}insert${TAB}plan${TAB}$np"
 
+# --- the measures that evidence an objective: /plan/measures -----------------------
+COOKIE=$VIEWER
+http GET "/plan/measures?objective=$oid"
+check_eq "viewer: /plan/measures is 403" "$HTTP_STATUS" 403
+COOKIE=$(login_cookie ann officer-password-1)
+http GET "/plan?id=$np"
+check_contains "officer: each objective links to choosing its measures" "$HTTP_BODY" "href=\"/plan/measures?objective=$oid\""
+http GET "/plan/measures?objective=$oid"
+check_eq "officer: the objective's measures page" "$HTTP_STATUS" 200
+check_contains "offers every current measure with its title" "$HTTP_BODY" '<option value="response.g1-urban">response.g1-urban: Grade 1 urban response'
+check_contains "and says none is linked yet" "$HTTP_BODY" "No measure evidences this objective yet."
+csrf=$(form_value csrf)
+m0=$(sql "SELECT count(*) FROM objective_measure WHERE objective_id=$oid")
+http POST "/plan/measures?objective=$oid" "csrf=$(urlencode "$csrf")&action=add&measure=no.such-measure"
+check_eq "an unknown measure is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the field" "$HTTP_BODY" '<a href="#measure">Measure: there is no current measure &quot;no.such-measure&quot;</a>'
+http POST "/plan/measures?objective=$oid" "csrf=$(urlencode "$csrf")&action=add&measure=response.g1-urban"
+check_eq "a measure is linked" "$HTTP_STATUS $(header Location)" "303 /plan/measures?objective=$oid&saved=1"
+http POST "/plan/measures?objective=$oid" "csrf=$(urlencode "$csrf")&action=add&measure=response.g1-urban"
+check_contains "linking it twice is refused" "$HTTP_BODY" "Measure: response.g1-urban already evidences this objective"
+check_eq "and links nothing more" "$(sql "SELECT count(*) FROM objective_measure WHERE objective_id=$oid")" "$((m0 + 1))"
+http GET "/plan?id=$np"
+check_contains "the plan shows the measure under the objective" "$HTTP_BODY" "Measures that evidence this objective"
+check_contains "with its title" "$HTTP_BODY" "Grade 1 urban response"
+run "$ASSURE" audit log --db "$DB" --table objective_measure --id "$oid"
+check_contains "the link is in the audit trail, by ann, naming the measure" "$OUT" "ann${TAB}insert${TAB}objective_measure${TAB}$oid${TAB}{\"objective_id\":$oid,\"measure\":\"response.g1-urban\"}"
+http POST "/plan/measures?objective=$oid" "csrf=$(urlencode "$csrf")&action=remove&measure=response.g1-urban"
+check_eq "and removed" "$(sql "SELECT count(*) FROM objective_measure WHERE objective_id=$oid")" "$m0"
+run "$ASSURE" audit log --db "$DB" --table objective_measure --id "$oid"
+check_contains "which the trail records too" "$OUT" "ann${TAB}delete${TAB}objective_measure${TAB}$oid"
+http POST "/plan/measures?objective=999999" "csrf=$(urlencode "$csrf")&action=add&measure=response.g1-urban"
+check_eq "an unknown objective is 404" "$HTTP_STATUS" 404
+
 run "$ASSURE" audit verify --db "$DB"
 check_eq "the audit chain verifies" "$STATUS" 0
 

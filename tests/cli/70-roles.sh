@@ -94,6 +94,7 @@ MATRIX='
 /pack              -                      ACEOPV   -
 /plan              -                      ACEOPV   ACEO
 /plan/action       ?id=1                  ACEO     ACEO
+/plan/measures     ?objective=1           ACEO     ACEO
 /plan/new          -                      ACEO     ACEO
 /plan/part         ?plan=1                ACEO     ACEO
 /plan/review       ?id=1                  ACEO     ACEO
