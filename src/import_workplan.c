@@ -228,6 +228,7 @@ typedef struct StAct {
     long long id;
     int del;           /* index into the stored deliverables */
     char *title, *norm, *due, *status, *owner, *rag, *note;
+    char *due_file;    /* what the file said at the last import (NULL: never imported) */
     long line;         /* source_line; 0 when added in assure */
     int file;          /* the file's row it matches, or -1 */
 } StAct;
@@ -301,7 +302,8 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
             sqlite3_reset(q);
         }
         sqlite3_finalize(q);
-        q = db_prepare(db, "SELECT id, title, due, status, owner, rag, note, coalesce(source_line, 0) FROM plan_action WHERE deliverable_id=?1 ORDER BY position, id");
+        q = db_prepare(db, "SELECT id, title, due, status, owner, rag, note, coalesce(source_line, 0), due_from_file FROM plan_action WHERE deliverable_id=?1"
+                           " ORDER BY position, id");
         for (int i = 0; i < nsd; i++) {
             sqlite3_bind_int64(q, 1, sd[i].id);
             while (sqlite3_step(q) == SQLITE_ROW) {
@@ -313,6 +315,7 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
                 a->note = col_dup(q, 6);
                 a->norm = norm_dup(a->title);
                 a->line = (long)sqlite3_column_int64(q, 7);
+                a->due_file = sqlite3_column_type(q, 8) == SQLITE_NULL ? NULL : col_dup(q, 8);
                 a->file = -1;
             }
             sqlite3_reset(q);
@@ -481,17 +484,26 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
     /* actions: the file's own fields (text, due, line, order) from the file;
      * owner, status, RAG, note and marking are the office's and left alone */
     int nunchanged = 0, nupdated = 0, nadded = 0, nkept_hand = 0;
-    sqlite3_stmt *ac = db_prepare(db, "INSERT INTO plan_action(deliverable_id, position, title, due, due_month, source_line) VALUES(?1, ?2, ?3, ?4, ?5, ?6)");
-    sqlite3_stmt *acu = db_prepare(db, "UPDATE plan_action SET position=?2, title=?3, due=?4, due_month=?5, source_line=?6 WHERE id=?1"
-                                       " AND (position, title, due, due_month, source_line) IS NOT (?2, ?3, ?4, ?5, ?6)");
+    int ndue_kept = 0;
+    sqlite3_stmt *ac = db_prepare(db, "INSERT INTO plan_action(deliverable_id, position, title, due, due_month, source_line, due_from_file)"
+                                      " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?4)");
+    /* the due date follows the file while the office has not changed it */
+    sqlite3_stmt *acu = db_prepare(db, "UPDATE plan_action SET position=?2, title=?3,"
+                                       " due=CASE WHEN due_from_file IS NULL OR due=due_from_file THEN ?4 ELSE due END,"
+                                       " due_month=CASE WHEN due_from_file IS NULL OR due=due_from_file THEN ?5 ELSE due_month END,"
+                                       " source_line=?6, due_from_file=?4 WHERE id=?1"
+                                       " AND (position, title, due_from_file, source_line) IS NOT (?2, ?3, ?4, ?6)");
     for (int i = 0; ok && i < nrows; i++) {
         const WpRow *w = &rows[i];
         sqlite3_stmt *st = frow[i] >= 0 ? acu : ac;
         if (frow[i] >= 0) {
             const StAct *a = &sa[frow[i]];
             sqlite3_bind_int64(st, 1, a->id);
-            if (strcmp(a->title, w->f[2]) != 0 || strcmp(a->due, w->due) != 0) nupdated++;
+            bool office_due = a->due_file && strcmp(a->due, a->due_file) != 0;
+            const char *was = a->due_file ? a->due_file : a->due;
+            if (strcmp(a->title, w->f[2]) != 0 || strcmp(was, w->due) != 0) nupdated++;
             else nunchanged++;
+            if (office_due && strcmp(a->due, w->due) != 0) ndue_kept++;
         } else {
             sqlite3_bind_int64(st, 1, del_id[w->del]);
             nadded++;
@@ -558,12 +570,13 @@ static bool write_plan(Import *imp, Source *s, const char *title, int year, WpRo
                    ndel_upd);
         if (ndel_gone || nobj_gone) buf_printf(&imp->summary, "; emptied and removed: %d deliverables, %d objectives", ndel_gone, nobj_gone);
         buf_printf(&imp->summary, "; owners, statuses, RAG, notes and markings kept");
+        if (ndue_kept) buf_printf(&imp->summary, "; %d due dates changed in assure differ from the file's and are kept", ndue_kept);
     } else if (ok) {
         buf_printf(&imp->summary, "; a new plan");
     }
     for (int j = 0; j < nso; j++) free(so[j].title), free(so[j].norm);
     for (int j = 0; j < nsd; j++) free(sd[j].title), free(sd[j].norm);
-    for (int j = 0; j < nsa; j++) free(sa[j].title), free(sa[j].norm), free(sa[j].due), free(sa[j].status), free(sa[j].owner), free(sa[j].rag), free(sa[j].note);
+    for (int j = 0; j < nsa; j++) free(sa[j].title), free(sa[j].norm), free(sa[j].due), free(sa[j].status), free(sa[j].owner), free(sa[j].rag), free(sa[j].note), free(sa[j].due_file);
     free(so), free(sd), free(sa);
     free(fobj), free(fdel), free(frow);
     free(obj_id), free(del_id), free(del_pos), free(act_pos);

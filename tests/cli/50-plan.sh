@@ -109,6 +109,26 @@ else
         "Develop options for a longitudinal study of young people referred to the programme|2018-06|201806|Head of Youth Justice|in progress|A|Options paper drafted."
     check_eq "the new row is a new action on its line" "$(sql "SELECT source_line, due FROM plan_action WHERE title='A new action from the corrected plan'")" "$((add_after + 1))|2017-12"
 
+    # a due date the office changed in assure is kept when the file's moves
+    other=$(sql "SELECT a.id FROM $WPA AND a.source_line IS NOT NULL AND a.id <> $ed AND a.due LIKE '20%' ORDER BY a.id LIMIT 1")
+    other_title=$(sql "SELECT title FROM plan_action WHERE id=$other")
+    other_line=$(sql "SELECT source_line FROM plan_action WHERE id=$other")
+    COOKIE=$(login_cookie ann officer-password-1)
+    http GET "/plan/action?id=$other"
+    csrf=$(form_value csrf)
+    http POST /plan/action "csrf=$(urlencode "$csrf")&id=$other&title=$(urlencode "$other_title")&owner=&due=2019-09&status=$(urlencode 'in progress')&rag=&note=&marking=OFFICIAL"
+    check_eq "officer moves an imported action's due date to September 2019" "$(sql "SELECT due FROM plan_action WHERE id=$other")" "2019-09"
+    COOKIE=
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/corrected.txt"
+    check_eq "re-importing the same file leaves the office's date" "$(sql "SELECT due FROM plan_action WHERE id=$other")" "2019-09"
+    check_contains "and says the office's date differs from the file's" "$OUT" "; 1 due dates changed in assure differ from the file's and are kept"
+    awk -v n="$other_line" 'BEGIN { FS = OFS = "\t" } NR == n { $4 = "Dec-18" } { print }' "$T/corrected.txt" >"$T/moved.txt"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/moved.txt"
+    check_eq "when the file moves that date too, the office's stays" "$(sql "SELECT due, due_month, due_from_file FROM plan_action WHERE id=$other")" "2019-09|201909|2018-12"
+    check_contains "and the import says so" "$OUT" "; 1 due dates changed in assure differ from the file's and are kept"
+    check_eq "the record of what the file said is audited" "$(sql "SELECT json_extract(after, '\$.due_from_file') FROM audit WHERE tbl='plan_action' AND row_id=$other ORDER BY id DESC LIMIT 1")" "2018-12"
+    run "$ASSURE" import --db "$DB" --quiet work-plan "$T/corrected.txt"
+
     # a file without the edited action: refused, naming it, unless --missing says
     audit0=$(sql "SELECT count(*) FROM audit")
     ln=$(awk -F '\t' '$3 ~ /study of young people referred/ { print NR; exit }' "$T/corrected.txt")
