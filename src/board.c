@@ -377,9 +377,17 @@ void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
         buf_printf(out, "%d. %s\n", ++n, db_text(st, 1));
         if (*db_text(st, 2)) buf_printf(out, "%s\n", db_text(st, 2));
         int papers = sqlite3_column_int(st, 8);
-        if (sqlite3_column_int(st, 10)) /* the office's own items ask nothing of the force */
-            buf_printf(out, "The force provided %s.\n",
-                       strcmp(db_text(st, 3), "verbal") == 0 ? "a verbal update" : papers ? "a written paper" : "a written response");
+        /* what the force gave (the office's own items ask nothing of it) */
+        if (!sqlite3_column_int(st, 10)) {
+        } else if (strcmp(db_text(st, 3), "verbal") == 0) {
+            buf_puts(out, "The force provided a verbal update.\n");
+        } else if (papers) {
+            buf_puts(out, "The force provided a written paper.\n");
+        } else if (*db_text(st, 7)) {
+            buf_puts(out, "The force provided a written response.\n");
+        } else {
+            buf_puts(out, "No written response from the force was received before the meeting.\n");
+        }
         if (*db_text(st, 4)) buf_printf(out, "Lead: %s.\n", db_text(st, 4));
         if (*db_text(st, 6)) buf_printf(out, "%s\n", db_text(st, 6));
         if (strcmp(verdict, "assured") == 0) buf_puts(out, "The Commissioner was assured.\n");

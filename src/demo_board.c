@@ -142,7 +142,7 @@ void demo_board_populate(sqlite3 *db)
     item(db, m[0], 3, &(DemoItem){"Missing persons",
         "A report on missing persons in the county: numbers per year and trends, a breakdown by gender, age and ethnicity, and contributory factors such as mental health.",
         "How many people were reported missing in each of the last three years?\nHow quickly are high-risk missing persons located?", "written", "Head of Public Protection", 0, NULL, true, NULL,
-        NULL, "assured", "The Commissioner was reassured that internal processes for high-risk missing persons were much improved, with risk identified better and people located more quickly.",
+        "Reports fell from 2,310 to 2,045 over three years; 94% of high-risk missing people were located within 24 hours, up from 88%. Mental health was a factor in 38% of episodes.", "assured", "The Commissioner was reassured that internal processes for high-risk missing persons were much improved, with risk identified better and people located more quickly.",
         NULL, NULL, NULL, NULL});
 
     item(db, m[1], 1, &(DemoItem){"Annual budget outturn 2024/25", "The outturn of 2024/25 against the budget set, reserves and the capital programme.",
@@ -150,12 +150,12 @@ void demo_board_populate(sqlite3 *db)
         "An underspend of 0.4% of the net revenue budget, transferred to the budget management reserve.", "assured",
         "The Commissioner was assured by the outturn and the reserves position, and commended the finance team.", NULL, NULL, NULL, NULL});
     item(db, m[1], 2, &(DemoItem){"Hate crime", "A report on hate crimes and incidents over three years: numbers by incident and victim type, outcome rates and victim satisfaction, and the force's approach to supporting victims.",
-        "What are the trends over three years?\nHow are victims supported?", "written", "Head of Crime", 0, NULL, true, NULL, NULL, "partially assured",
+        "What are the trends over three years?\nHow are victims supported?", "written", "Head of Crime", 0, NULL, true, NULL, "Recorded hate crime rose 9% over three years, mostly racially aggravated public order offences; 71% of victims were satisfied with the service, and every victim is offered referral to the hate crime advocate.", "partially assured",
         "The Commissioner noted the increase in offences and was assured that crime recording was ethical, but asked for the outcome rates to be broken down by strand.",
         "Outcome rates for hate crime broken down by strand", "Head of Crime", "2025-08-31", "2025-09-02"});
 
     item(db, m[2], 1, &(DemoItem){"Quarterly performance: 2025/26 Q1", "Performance against the Plan for April to June 2025.", Q_PERF, "written", "Assistant Chief Constable",
-        SCHED_QUARTERLY, NULL, true, NULL, NULL, "assured", "The Commissioner was assured by the quarter's performance and the direction of travel.", NULL, NULL, NULL, NULL});
+        SCHED_QUARTERLY, NULL, true, NULL, "Nine of the Plan's sixteen measures were on target in April to June 2025; the performance report is in the pack.", "assured", "The Commissioner was assured by the quarter's performance and the direction of travel.", NULL, NULL, NULL, NULL});
     id = item(db, m[2], 2, &(DemoItem){"Victims' Code compliance and victim satisfaction",
         "An update on compliance with the Victims' Code and satisfaction levels, agreed to return between 6 and 9 months after the last paper.",
         "What proportion of victims received their 28-day update?\nHow ready is the force for the revised Code?", "written", "Head of Crime", SCHED_VICTIMS, NULL, true, NULL,
@@ -170,28 +170,28 @@ void demo_board_populate(sqlite3 *db)
     item(db, m[3], 1, &(DemoItem){"Complaints handling: timeliness and learning",
         "A report covering reflective practice and learning, reviews and timeliness under the complaints regime.",
         "How long do complaints take to resolve, and is that improving?\nDoes timeliness differ by the complainant's ethnicity?", "written", "Deputy Chief Constable", 0, NULL, true, NULL,
-        NULL, "partially assured", "The Commissioner was pleased with the learning culture but asked for improvement in the timeliness of complaint investigations; the DCC was to examine disproportionality.",
+        "The median time to resolve a complaint fell from 96 to 81 days; a breakdown by the complainant's ethnicity is not yet available.", "partially assured", "The Commissioner was pleased with the learning culture but asked for improvement in the timeliness of complaint investigations; the DCC was to examine disproportionality.",
         "Analysis of complaint timeliness by the complainant's ethnicity", "Deputy Chief Constable", "2025-10-31", "2025-11-25"});
     item(db, m[3], 2, &(DemoItem){"Health and safety annual report", "The annual health and safety report and progress on the internal audit of health and safety.",
         "What does the data show about assaults on officers?", "verbal", "Chief Operating Officer", 0, NULL, true, NULL, NULL, "assured",
         "The Commissioner welcomed the assurance on compliance with legal requirements and the force's use of data on assaults on officers.", NULL, NULL, NULL, NULL});
 
     item(db, m[4], 1, &(DemoItem){"Quarterly performance: 2025/26 Q2", "Performance against the Plan for July to September 2025.", Q_PERF, "written", "Assistant Chief Constable",
-        SCHED_QUARTERLY, NULL, true, NULL, NULL, "partially assured", "The Commissioner noted response times slipping against target and asked for a fuller account at a later board.", NULL, NULL, NULL, NULL});
+        SCHED_QUARTERLY, NULL, true, NULL, "Ten of sixteen measures were on target in July to September 2025; Grade 1 urban response times were outside target in two of the three months.", "partially assured", "The Commissioner noted response times slipping against target and asked for a fuller account at a later board.", NULL, NULL, NULL, NULL});
     item(db, m[4], 2, &(DemoItem){"Budget conditions letter 2025/26: mid-year progress", "Progress against the conditions agreed in the 2025/26 budget conditions letter.",
-        "Which conditions are at risk, and what is being done?", "written", "Chief Finance Officer", 0, NULL, true, NULL, NULL, "partially assured",
+        "Which conditions are at risk, and what is being done?", "written", "Chief Finance Officer", 0, NULL, true, NULL, "Seven conditions are on track, three at risk (response times, the custody refurbishment and digital case files) and one not started.", "partially assured",
         "The Commissioner was assured on most conditions but not on the recovery of response times.", NULL, NULL, NULL, NULL});
 
     long long response_item = item(db, m[5], 1, &(DemoItem){"Response times and visibility", "Grade 1 urban response times have been outside the 10-minute target for several months.",
         "What is the force doing to bring Grade 1 urban response times back within target, and by when?\nHow is visibility in priority locations measured?", "written",
-        "ACC Local Policing", 0, "response.g1-urban", true, NULL, NULL, "not assured",
+        "ACC Local Policing", 0, "response.g1-urban", true, NULL, "Grade 1 urban response averaged 10 minutes 40 seconds in October; a demand review and a revised shift pattern are under way.", "not assured",
         "The Commissioner was not assured that the force had a credible plan to recover response times and asked for a recovery plan with monthly milestones.",
         "A recovery plan for Grade 1 urban response times with monthly milestones", "ACC Local Policing", "2026-01-31", ""});
     item(db, m[5], 2, &(DemoItem){"Capital programme review", "The revised capital programme, for affordability and deliverability.", "Which schemes are essential, and which are choices?",
-        "written", "Chief Finance Officer", 0, NULL, true, NULL, NULL, "assured", "The Commissioner was assured that the programme appears affordable and commended the work.", NULL, NULL, NULL, NULL});
+        "written", "Chief Finance Officer", 0, NULL, true, NULL, "The revised programme totals £38.2m over four years; the estates rationalisation and fleet replacement are essential, the training centre upgrade is a choice.", "assured", "The Commissioner was assured that the programme appears affordable and commended the work.", NULL, NULL, NULL, NULL});
 
     item(db, m[6], 1, &(DemoItem){"Quarterly performance: 2025/26 Q3", "Performance against the Plan for October to December 2025.", Q_PERF, "written", "Assistant Chief Constable",
-        SCHED_QUARTERLY, NULL, true, NULL, NULL, "partially assured",
+        SCHED_QUARTERLY, NULL, true, NULL, "Residential burglary fell 12% on the same quarter last year; positive outcomes for violence against women and girls remain below target.", "partially assured",
         "The Commissioner welcomed the reduction in residential burglary but asked for positive outcomes for violence against women and girls to be explained.",
         "Positive outcome rates for violence against women and girls, with the action plan to raise them", "Head of Crime", "2026-03-31", ""});
     item(db, m[6], 2, &(DemoItem){"Knife crime", "Knife crime has risen against the Plan's aim of reducing it.", "What explains the rise?\nWhich partnership interventions are working?",

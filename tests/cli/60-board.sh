@@ -229,6 +229,8 @@ check_contains "the discussion" "$M" "The find rate is too low."
 check_contains "and the follow-up" "$M" "Action: Search find rates by area (ACC Local Policing, by 1 June 2026)."
 check_not_contains "the minutes, which are published, leave out the OFFICIAL-SENSITIVE item" "$M" "Covert tasking review"
 check_contains "saying so" "$M" "1 item marked OFFICIAL-SENSITIVE is left out of these minutes"
+check_contains "an item the force sent a paper for says so" "$(printf '%s\n' "$M" | sed -n '/Stop and search: use and outcomes/,/^$/p')" "The force provided a written paper."
+check_contains "a written item the force did not answer says nothing came, not that it did" "$(printf '%s\n' "$M" | sed -n '/Quarterly performance against the Plan/,/^$/p')" "No written response from the force was received before the meeting."
 check_not_contains "the office's own item does not say the force provided anything" "$(printf '%s\n' "$M" | sed -n '/Office briefing on the precept/,/^$/p')" "The force provided"
 http POST "$U" "csrf=$CSRF&action=save_minutes&minutes=$(urlencode "$M
 Edited by the office.")"
