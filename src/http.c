@@ -7,11 +7,14 @@
  * body (up to REQ_MAX_BODY), opens a database connection for the request,
  * runs req_run() (req.c) and queues the reply. A pool of four threads
  * serves requests; each request has its own connection and arena, and
- * nothing is shared between requests but the read-only Server.
+ * nothing is shared between requests but the read-only Server and the
+ * computed measures (measures_cache.c), which a thread computes as the
+ * server starts so that the first page to show them does not wait.
  */
 #include "http.h"
 #include "auth.h"
 #include "db.h"
+#include "measures_cache.h"
 #include "req.h"
 
 #include <arpa/inet.h>
@@ -193,6 +196,20 @@ static enum MHD_Result access_handler(void *cls, struct MHD_Connection *mc, cons
     return respond(srv, mc, method, c);
 }
 
+/* Computes the store's measures into the cache (a thread started with the
+ * server; requests that need them meanwhile wait for their own). */
+static void *warm_measures(void *arg)
+{
+    const char *path = arg;
+    char err[256];
+    sqlite3 *db = db_try_open(path, false, err, sizeof err);
+    if (db) {
+        measures_release(measures_acquire(db, path));
+        db_close(db);
+    }
+    return NULL;
+}
+
 int http_serve(const char *db_path, const char *bind, int port, bool print_address)
 {
     auth_init();
@@ -256,9 +273,12 @@ int http_serve(const char *db_path, const char *bind, int port, bool print_addre
         else printf("assure: serving %s at http://%s:%d/ (Ctrl-C to stop)\n", db_path, bind, actual);
         fflush(stdout);
     }
+    pthread_t warm;
+    bool warming = pthread_create(&warm, NULL, warm_measures, (void *)db_path) == 0;
     int sig = 0;
     sigwait(&stop, &sig);
     MHD_stop_daemon(d);
+    if (warming) pthread_join(warm, NULL);
     pthread_sigmask(SIG_UNBLOCK, &stop, NULL);
     return 0;
 }

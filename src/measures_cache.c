@@ -1,7 +1,10 @@
 /*
  * measures_cache.c: the shared cache of computed measures (see
  * measures_cache.h). One mutex guards the table; computing happens outside
- * it, so a slow computation never blocks readers of a current set.
+ * it, so a slow computation never blocks readers of a current set, and
+ * readers of the set being computed wait for it (one computation at a
+ * time is tracked; another store's, or another generation's, computes
+ * alongside).
  */
 #include "measures_cache.h"
 #include "db.h"
@@ -26,6 +29,15 @@ static struct {
 } slots[CACHE_SLOTS];
 static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 
+/* The computation under way, so that requests asking for the same set
+ * meanwhile wait for it rather than each computing its own. */
+static struct {
+    char path[1024];
+    long long generation;
+    bool on;
+} inflight;
+static pthread_cond_t computed = PTHREAD_COND_INITIALIZER;
+
 /* Drops one reference; frees the set at zero. Called with mu held. */
 static void unref(Held *h)
 {
@@ -39,18 +51,32 @@ const MeasureSet *measures_acquire(sqlite3 *db, const char *path)
 {
     long long gen = db_generation(db);
     pthread_mutex_lock(&mu);
-    for (int i = 0; i < CACHE_SLOTS; i++) {
-        if (slots[i].held && slots[i].generation == gen && strcmp(slots[i].path, path) == 0) {
-            slots[i].held->refs++;
-            pthread_mutex_unlock(&mu);
-            return &slots[i].held->ms;
+    for (;;) {
+        for (int i = 0; i < CACHE_SLOTS; i++) {
+            if (slots[i].held && slots[i].generation == gen && strcmp(slots[i].path, path) == 0) {
+                slots[i].held->refs++;
+                pthread_mutex_unlock(&mu);
+                return &slots[i].held->ms;
+            }
         }
+        if (!(inflight.on && inflight.generation == gen && strcmp(inflight.path, path) == 0)) break;
+        pthread_cond_wait(&computed, &mu); /* the same set is being computed */
+    }
+    bool mine = !inflight.on;
+    if (mine) {
+        snprintf(inflight.path, sizeof inflight.path, "%s", path);
+        inflight.generation = gen;
+        inflight.on = true;
     }
     pthread_mutex_unlock(&mu);
     Held *h = xcalloc(1, sizeof *h);
     measures_compute(db, &h->ms);
     h->refs = 2; /* the caller's and the cache's */
     pthread_mutex_lock(&mu);
+    if (mine) {
+        inflight.on = false;
+        pthread_cond_broadcast(&computed);
+    }
     int slot = -1;
     for (int i = 0; i < CACHE_SLOTS && slot < 0; i++)
         if (slots[i].held && strcmp(slots[i].path, path) == 0) slot = i;
