@@ -85,13 +85,13 @@ static void init_month_starts(void)
 static int month_of(double t)
 {
     if (isnan(t) || t < (double)month_starts[0] || t >= (double)month_starts[1200]) return -1;
-    int lo = 0, hi = 1200;
-    while (hi - lo > 1) {
-        int mid = (lo + hi) / 2;
-        if ((double)month_starts[mid] <= t) lo = mid;
-        else hi = mid;
-    }
-    return 2000 * 12 + lo;
+    /* a guess from the mean month (30.436875 days), within a month of the
+     * truth over the century, then corrected: called for every row */
+    int m = (int)((t - (double)month_starts[0]) / 2629746.0);
+    if (m > 1199) m = 1199;
+    while (m > 0 && (double)month_starts[m] > t) m--;
+    while (m < 1199 && (double)month_starts[m + 1] <= t) m++;
+    return 2000 * 12 + m;
 }
 
 /* ---- lookups ---- */
