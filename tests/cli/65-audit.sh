@@ -31,6 +31,26 @@ check_eq "an administrator reads a record's history" "$HTTP_STATUS" 200
 check_contains "which shows the chain is intact" "$HTTP_BODY" "The trail is intact"
 check_contains "and its head, to record elsewhere" "$HTTP_BODY" "Its head is <code class=\"anchor\">"
 check_contains "and the record's creation with its fields" "$HTTP_BODY" "Police, Fire and Crime Plan 2021-2026"
+entries() { printf '%s\n' "$HTTP_BODY" | grep -c '<section class="card audit-entry">'; }
+ANN_ACTOR=$(q "SELECT actor FROM audit WHERE tbl='user' ORDER BY id DESC LIMIT 1")
+http GET "/audit?actor=$(urlencode "$ANN_ACTOR")"
+check_eq "the trail filtered by who made the change shows only theirs (200 to a page)" "$(entries)" "$(q "SELECT min(200, count(*)) FROM audit WHERE actor='$ANN_ACTOR'")"
+check_eq "and no one else's" "$(printf '%s\n' "$HTTP_BODY" | grep -o '</a></h2>$' | wc -l) $(printf '%s\n' "$HTTP_BODY" | grep -c "by <strong>$ANN_ACTOR</strong>")" "$(entries) $(entries)"
+check_contains "with the filter kept in the form" "$HTTP_BODY" "<option value=\"$ANN_ACTOR\" selected>"
+http GET "/audit?table=user"
+check_eq "filtered by record type" "$(entries)" "$(q "SELECT min(200, count(*)) FROM audit WHERE tbl='user'")"
+TOTAL=$(q "SELECT count(*) FROM audit")
+http GET /audit
+check_eq "the whole trail, 200 to a page" "$(entries)" "$([ "$TOTAL" -gt 200 ] && echo 200 || echo "$TOTAL")"
+if [ "$TOTAL" -gt 200 ]; then
+    LAST=$(q "SELECT min(id) FROM (SELECT id FROM audit ORDER BY id DESC LIMIT 200)")
+    check_contains "with a link to older changes" "$HTTP_BODY" "href=\"/audit?before=$LAST\">Older changes</a>"
+    http GET "/audit?before=$LAST"
+    check_contains "which starts just before the last shown" "$HTTP_BODY" "<h2>Entry $((LAST - 1)):"
+fi
+http GET "/audit?before=11"
+check_eq "the oldest page ends at the first entry" "$(entries)" "10"
+check_not_contains "with no link further back" "$HTTP_BODY" "Older changes"
 
 # every record page's history link leads to that record's own history: the
 # table name it gives is the one the triggers record
