@@ -47,20 +47,21 @@ static void entry_fields(Req *r, const char *action, const char *before, const c
  * chosen from those the trail holds (a GET form: it changes nothing). */
 static void filter_form(Req *r, const char *table, const char *actor)
 {
-    html_lit(&r->out, "<form method=\"get\" action=\"/audit\" class=\"inline-form\">");
+    html_lit(&r->out, "<form method=\"get\" action=\"/audit\" class=\"form-row\">");
     static const char *const labels[] = {"Record type", "Changed by"};
     static const char *const names[] = {"table", "actor"};
     const char *current[] = {table, actor};
     for (int f = 0; f < 2; f++) {
         sqlite3_stmt *st = f == 0 ? db_prepare(r->db, "SELECT DISTINCT tbl FROM audit ORDER BY tbl")
                                   : db_prepare(r->db, "SELECT DISTINCT actor FROM audit ORDER BY actor");
-        html_printf(&r->out, "<label class=\"label\" for=\"f-%s\">%s</label> <select class=\"select\" id=\"f-%s\" name=\"%s\"><option value=\"\">All</option>",
+        html_printf(&r->out, "<div class=\"form-group\"><label class=\"label\" for=\"f-%s\">%s</label><select class=\"select\" id=\"f-%s\" name=\"%s\">"
+                             "<option value=\"\">All</option>",
                     names[f], labels[f], names[f], names[f]);
         while (sqlite3_step(st) == SQLITE_ROW)
             html_printf(&r->out, "<option value=\"%s\"%s>%s</option>", db_text(st, 0), current[f] && strcmp(current[f], db_text(st, 0)) == 0 ? " selected" : "",
                         db_text(st, 0));
         sqlite3_finalize(st);
-        html_lit(&r->out, "</select> ");
+        html_lit(&r->out, "</select></div>");
     }
     html_lit(&r->out, "<button type=\"submit\" class=\"button button-secondary\">Show</button></form>\n");
 }

@@ -69,14 +69,14 @@ static void users_page(Req *r, const FormErr *e, const Sent *sent)
         html_printf(&r->out, "<tr><th scope=\"row\">%s", login);
         if (sqlite3_column_int(st, 3)) html_lit(&r->out, " <span class=\"tag tag-grey\">disabled</span>");
         html_lit(&r->out, "</th><td>");
-        html_lit(&r->out, "<form method=\"post\" action=\"/users\" class=\"inline-form\">");
+        html_lit(&r->out, "<form method=\"post\" action=\"/users\" class=\"form-row\">");
         page_csrf_field(r);
         html_printf(&r->out, "<input type=\"hidden\" name=\"action\" value=\"change\"><input type=\"hidden\" name=\"login\" value=\"%s\">", login);
         form_input_select(r, mine ? e : NULL, arena_printf(&r->arena, "role-%lld", id), "role", arena_printf(&r->arena, "Role of %s", login), ro.name, ro.n, role);
         form_input_select(r, mine ? e : NULL, arena_printf(&r->arena, "status-%lld", id), "status", arena_printf(&r->arena, "%s may sign in", login), statuses, 2,
                           status);
         html_lit(&r->out, "<button type=\"submit\" class=\"button button-secondary\">Save</button></form></td><td>");
-        html_lit(&r->out, "<form method=\"post\" action=\"/users\" class=\"inline-form\">");
+        html_lit(&r->out, "<form method=\"post\" action=\"/users\" class=\"form-row\">");
         page_csrf_field(r);
         html_printf(&r->out, "<input type=\"hidden\" name=\"action\" value=\"password\"><input type=\"hidden\" name=\"login\" value=\"%s\">", login);
         form_input_text(r, mine ? e : NULL, arena_printf(&r->arena, "password-%lld", id), "password", arena_printf(&r->arena, "New password for %s", login), "",
