@@ -310,17 +310,25 @@ static void objectives_section(Req *r, const PlanInfo *p, bool sens, int asat, b
                 sqlite3_reset(ac);
                 if (!nact) html_lit(&r->out, "<tr><td colspan=\"6\">No actions shown.</td></tr>\n");
                 html_lit(&r->out, "</tbody></table>\n");
-                if (can_edit) html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/action?deliverable=%lld\">Add an action to this deliverable</a></p>\n", did);
+                if (can_edit)
+                    html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/action?deliverable=%lld\">Add an action to this deliverable</a> &middot; "
+                                         "<a class=\"link\" href=\"/plan/part/edit?kind=deliverable&amp;id=%lld\">Rename or remove the deliverable</a></p>\n",
+                                did, did);
             }
             sqlite3_reset(de);
             if (!ndel) html_lit(&r->out, "<p class=\"hint\">No deliverables are recorded for this objective yet.</p>\n");
             if (can_edit)
                 html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?objective=%lld\">Add a deliverable to this objective</a> &middot; "
-                                     "<a class=\"link\" href=\"/plan/measures?objective=%lld\">Choose the measures that evidence it</a></p>\n", oid, oid);
+                                     "<a class=\"link\" href=\"/plan/measures?objective=%lld\">Choose the measures that evidence it</a> &middot; "
+                                     "<a class=\"link\" href=\"/plan/part/edit?kind=objective&amp;id=%lld\">Rename or remove the objective</a></p>\n",
+                            oid, oid, oid);
             html_lit(&r->out, "</div>\n");
         }
         sqlite3_reset(ob);
-        if (can_edit) html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?priority=%lld\">Add an objective to this priority</a></p>\n", prid);
+        if (can_edit)
+            html_printf(&r->out, "<p><a class=\"link\" href=\"/plan/part?priority=%lld\">Add an objective to this priority</a> &middot; "
+                                 "<a class=\"link\" href=\"/plan/part/edit?kind=priority&amp;id=%lld\">Rename or remove the priority</a></p>\n",
+                        prid, prid);
         html_lit(&r->out, "</section>\n");
     }
     if (can_edit) html_printf(&r->out, "<p><a class=\"button secondary\" href=\"/plan/part?plan=%lld\">Add a priority</a></p>\n", p->id);

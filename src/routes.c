@@ -34,6 +34,7 @@ const Route routes[] = {
     {"/plan/measures", CAP_PLAN, CAP_PLAN, page_plan_measures},
     {"/plan/new", CAP_PLAN, CAP_PLAN, page_plan_new},
     {"/plan/part", CAP_PLAN, CAP_PLAN, page_plan_part},
+    {"/plan/part/edit", CAP_PLAN, CAP_PLAN, page_plan_part_edit},
     {"/plan/review", CAP_RECORDS, CAP_PLAN, page_plan_review},
     {"/static/", 0, 0, page_static},
     {"/users", CAP_USERS, CAP_USERS, page_users},

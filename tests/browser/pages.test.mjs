@@ -49,6 +49,7 @@ const SAMPLES = {
   '/plan/measures': ['/plan/measures?objective=1'],
   '/plan/new': ['/plan/new'],
   '/plan/part': ['/plan/part?plan=1'],
+  '/plan/part/edit': ['/plan/part/edit?kind=objective&id=1', '/plan/part/edit?kind=deliverable&id=1'],
   '/plan/review': ['/plan/review?id=1'],
   '/static/': null,
   '/users': ['/users'],

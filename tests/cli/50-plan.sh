@@ -470,6 +470,38 @@ check_contains "which the trail records too" "$OUT" "ann${TAB}delete${TAB}object
 http POST "/plan/measures?objective=999999" "csrf=$(urlencode "$csrf")&action=add&measure=response.g1-urban"
 check_eq "an unknown objective is 404" "$HTTP_STATUS" 404
 
+# --- renaming and removing parts: /plan/part/edit ------------------------------------
+http GET "/plan?id=$np"
+check_contains "officer: each objective links to renaming or removing it" "$HTTP_BODY" "href=\"/plan/part/edit?kind=objective&amp;id=$oid\""
+http GET "/plan/part/edit?kind=objective&id=$oid"
+check_eq "the objective's edit page" "$HTTP_STATUS" 200
+check_contains "which says it cannot be removed while it holds deliverables" "$HTTP_BODY" "It cannot be removed while it has deliverables"
+csrf=$(form_value csrf)
+http POST "/plan/part/edit?kind=objective&id=$oid" "csrf=$(urlencode "$csrf")&action=rename&title=&service=Police"
+check_eq "a blank title is refused (400)" "$HTTP_STATUS" 400
+check_contains "naming the field" "$HTTP_BODY" '<a href="#title">Title: enter the objective&#39;s title</a>'
+http POST "/plan/part/edit?kind=objective&id=$oid" "csrf=$(urlencode "$csrf")&action=rename&title=$(urlencode 'Fewer burglaries and robberies')&service=Ambulance"
+check_contains "an unknown service is refused" "$HTTP_BODY" "Service: expected Police, Fire and Rescue or Working together"
+check_eq "and nothing was renamed" "$(sql "SELECT title FROM plan_objective WHERE id=$oid")" "Fewer burglaries"
+http POST "/plan/part/edit?kind=objective&id=$oid" "csrf=$(urlencode "$csrf")&action=rename&title=$(urlencode 'Fewer burglaries and robberies')&service=$(urlencode 'Working together')"
+check_eq "the objective is renamed" "$HTTP_STATUS $(header Location)" "303 /plan?id=$np#objective-$oid"
+check_eq "with its new service" "$(sql "SELECT title, service FROM plan_objective WHERE id=$oid")" "Fewer burglaries and robberies|Working together"
+http POST "/plan/part/edit?kind=objective&id=$oid" "csrf=$(urlencode "$csrf")&action=remove"
+check_eq "an objective that holds deliverables is not removed (409)" "$HTTP_STATUS $(sql "SELECT count(*) FROM plan_objective WHERE id=$oid")" "409 1"
+http POST /plan/part "csrf=$(urlencode "$csrf")&plan=$np&title=$(urlencode 'A priority added by mistake')"
+epr=$(sql "SELECT id FROM plan_priority WHERE plan_id=$np AND title='A priority added by mistake'")
+http GET "/plan/part/edit?kind=priority&id=$epr"
+check_contains "an empty priority offers its removal" "$HTTP_BODY" "Remove the priority</button>"
+http POST "/plan/part/edit?kind=priority&id=$epr" "csrf=$(urlencode "$csrf")&action=remove"
+check_eq "and is removed" "$HTTP_STATUS $(sql "SELECT count(*) FROM plan_priority WHERE id=$epr")" "303 0"
+run "$ASSURE" audit log --db "$DB" --table plan_priority --id "$epr"
+check_contains "the trail keeps it, removed by ann" "$OUT" "ann${TAB}delete${TAB}plan_priority${TAB}$epr"
+http GET "/plan/part/edit?kind=chapter&id=1"
+check_eq "an unknown kind of part is 400" "$HTTP_STATUS" 400
+COOKIE=$VIEWER
+http POST "/plan/part/edit?kind=objective&id=$oid" "csrf=$(urlencode "$vcsrf")&action=rename&title=x&service=Police"
+check_eq "viewer: renaming is 403" "$HTTP_STATUS" 403
+
 run "$ASSURE" audit verify --db "$DB"
 check_eq "the audit chain verifies" "$STATUS" 0
 

@@ -97,6 +97,7 @@ MATRIX='
 /plan/measures     ?objective=1           ACEO     ACEO
 /plan/new          -                      ACEO     ACEO
 /plan/part         ?plan=1                ACEO     ACEO
+/plan/part/edit    ?kind=priority&id=1    ACEO     ACEO
 /plan/review       ?id=1                  ACEO     ACEO
 /static/           style.css              *        -
 /users             -                      A        A
