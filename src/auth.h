@@ -23,6 +23,7 @@
 #define AUTH_SESSION_COOKIE "assure_session"       /* the session token */
 #define AUTH_LOGIN_CSRF_COOKIE "assure_login_csrf" /* double-submit token of the sign-in form */
 #define AUTH_SESSION_SECONDS (8 * 3600)            /* session lifetime */
+#define AUTH_COOKIE_ATTRS "HttpOnly; SameSite=Strict" /* of every cookie we set */
 #define AUTH_MAX_FAILURES 5                        /* failed sign-ins before refusal */
 #define AUTH_FAILURE_WINDOW (15 * 60)              /* seconds the failures count */
 #define AUTH_MIN_PASSWORD 10                       /* characters */

@@ -18,7 +18,6 @@
 #define WRONG_MESSAGE "The login or password is wrong"
 
 /* Cookie attributes shared by every cookie we set. */
-#define COOKIE_ATTRS "HttpOnly; SameSite=Strict"
 
 /* The first page the user's role reaches: the dashboard, else the board's
  * requests to the force (the liaison), else the board. */
@@ -108,8 +107,8 @@ static void login_post(Req *r)
     auth_session_delete(r->db, req_cookie(r, AUTH_SESSION_COOKIE));
     const char *token = auth_session_create(r->db, uid, &r->arena);
     web_redirect(r, after_login(r));
-    web_header(r, "Set-Cookie", arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s; " COOKIE_ATTRS "; Path=/; Max-Age=%d", token, AUTH_SESSION_SECONDS));
-    web_header(r, "Set-Cookie", AUTH_LOGIN_CSRF_COOKIE "=; " COOKIE_ATTRS "; Path=/login; Max-Age=0");
+    web_header(r, "Set-Cookie", arena_printf(&r->arena, AUTH_SESSION_COOKIE "=%s; " AUTH_COOKIE_ATTRS "; Path=/; Max-Age=%d", token, AUTH_SESSION_SECONDS));
+    web_header(r, "Set-Cookie", AUTH_LOGIN_CSRF_COOKIE "=; " AUTH_COOKIE_ATTRS "; Path=/login; Max-Age=0");
 }
 
 void page_login(Req *r)
@@ -124,7 +123,7 @@ void page_login(Req *r)
     }
     if (!r->csrf) {
         r->csrf = auth_random_token(&r->arena);
-        web_header(r, "Set-Cookie", arena_printf(&r->arena, AUTH_LOGIN_CSRF_COOKIE "=%s; " COOKIE_ATTRS "; Path=/login", r->csrf));
+        web_header(r, "Set-Cookie", arena_printf(&r->arena, AUTH_LOGIN_CSRF_COOKIE "=%s; " AUTH_COOKIE_ATTRS "; Path=/login", r->csrf));
     }
     login_form(r, 200, NULL);
 }
@@ -134,7 +133,7 @@ void page_logout(Req *r)
     if (strcmp(r->method, "POST") == 0) {
         auth_session_delete(r->db, req_cookie(r, AUTH_SESSION_COOKIE));
         web_redirect(r, "/login");
-        web_header(r, "Set-Cookie", AUTH_SESSION_COOKIE "=; " COOKIE_ATTRS "; Path=/; Max-Age=0");
+        web_header(r, "Set-Cookie", AUTH_SESSION_COOKIE "=; " AUTH_COOKIE_ATTRS "; Path=/; Max-Age=0");
         return;
     }
     if (!r->user.id) {

@@ -7,6 +7,7 @@
 #include "measures.h"
 #include "web.h"
 
+void page_account(Req *r);    /* /account     your own account: role, password */
 void page_audit(Req *r);      /* /audit       the audit trail, a record's history */
 void page_home(Req *r);       /* /            redirect to dashboard or login */
 void page_login(Req *r);      /* /login       GET form, POST sign in */

@@ -1,11 +1,13 @@
 /*
  * routes.c: the page table. Sorted by path; the dispatcher (web.c) checks
- * the capability letter before a page runs. cap 0 means no login needed.
+ * the capability letter before a page runs. cap 0 means no login needed,
+ * CAP_SIGNED_IN any signed-in user.
  */
 #include "pages.h"
 
 const Route routes[] = {
     {"/", 0, 0, page_home},
+    {"/account", CAP_SIGNED_IN, CAP_SIGNED_IN, page_account},
     {"/audit", CAP_AUDIT, 0, page_audit},
     {"/board", CAP_RECORDS, CAP_BOARD, page_board},
     {"/board/conditions", CAP_RECORDS, CAP_BOARD, page_board_conditions},

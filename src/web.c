@@ -169,7 +169,7 @@ void page_begin(Req *r, const char *title, const char *nav)
     const char *force = office_force_name(r);
     if (force) html_printf(&r->out, "<span class=\"header-force\">%s</span>\n", force);
     if (r->user.id) {
-        html_printf(&r->out, "<div class=\"header-user\"><span class=\"header-login\">%s</span>\n", r->user.login);
+        html_printf(&r->out, "<div class=\"header-user\"><a class=\"header-link header-login\" href=\"/account\" title=\"Your account\">%s</a>\n", r->user.login);
         html_lit(&r->out, "<form method=\"post\" action=\"/logout\" class=\"header-signout\">");
         page_csrf_field(r);
         html_lit(&r->out, "<button type=\"submit\" class=\"header-button\">Sign out</button></form></div>\n");
@@ -255,7 +255,7 @@ static void dispatch(Req *r)
         web_redirect(r, arena_printf(&r->arena, "/login?next=%s", url_arg(&r->arena, next)));
         return;
     }
-    if (need && !req_can(r, need)) {
+    if (need && need != CAP_SIGNED_IN && !req_can(r, need)) {
         web_error(r, 403, "Your role does not allow this. Ask an administrator if you need it.");
         return;
     }

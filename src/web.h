@@ -36,6 +36,7 @@
 #define CAP_SENSITIVE 'S' /* see records marked OFFICIAL-SENSITIVE */
 #define CAP_AUDIT 'A'    /* read the audit trail */
 #define CAP_RECORDS 'r'  /* read the office's governance records, drafts included */
+#define CAP_SIGNED_IN '+' /* in the page table: any signed-in user, whatever the role */
 
 /* A file uploaded in a multipart form. */
 typedef struct ReqFile {

@@ -21,6 +21,7 @@ if (skip) console.log(`# SKIP page sweep: ${skip}`);
 // POST, the stylesheet is not HTML, /decision/publish takes only POST).
 const SAMPLES = {
   '/': null,
+  '/account': ['/account'],
   '/audit': ['/audit', '/audit?table=plan_action&id=1'],
   '/board': ['/board'],
   '/board/conditions': ['/board/conditions'],

@@ -138,4 +138,44 @@ ANN_CSRF=$(form_value csrf)
 http POST /users "action=change&login=admin&role=viewer&status=enabled&csrf=$ANN_CSRF"
 check_eq "now the first administrator can be made a viewer" "$(q "SELECT role FROM user WHERE login='admin'")" "viewer"
 
+# --- your own account: /account ---------------------------------------------------------
+COOKIE=
+http GET /account
+check_eq "/account needs signing in" "$HTTP_STATUS $(header Location)" "303 /login?next=%2Faccount"
+printf 'vic-pass-12345\n' | "$ASSURE" user add --db "$DB" vic --role viewer >/dev/null 2>&1
+VIC=$(login_cookie vic vic-pass-12345)
+VIC2=$(login_cookie vic vic-pass-12345)
+COOKIE=$VIC
+http GET /account
+check_eq "a viewer opens their own account" "$HTTP_STATUS" 200
+check_contains "which shows their role and what it is for" "$HTTP_BODY" "viewer: Read-only: performance, packs, the Plan and published decision records"
+check_contains "and the header links to it" "$HTTP_BODY" 'href="/account" title="Your account">vic</a>'
+VCSRF=$(form_value csrf)
+n=$(audits)
+http POST /account "csrf=$VCSRF&current=wrong-password-1&password=vic-new-pass-1&confirm=vic-new-pass-1"
+check_eq "a wrong current password is refused (400)" "$HTTP_STATUS" 400
+check_contains "on its field" "$HTTP_BODY" '<a href="#current">Your current password is not right</a>'
+http POST /account "csrf=$VCSRF&current=vic-pass-12345&password=vic-new-pass-1&confirm=vic-new-pass-2"
+check_contains "two new passwords that differ are refused" "$HTTP_BODY" "the two new passwords differ"
+http POST /account "csrf=$VCSRF&current=vic-pass-12345&password=short&confirm=short"
+check_contains "a short one too" "$HTTP_BODY" "New password: the password must be at least 10 characters"
+check_eq "none of these changed anything" "$(audits)" "$n"
+http POST /account "csrf=$VCSRF&current=vic-pass-12345&password=vic-new-pass-1&confirm=vic-new-pass-1"
+check_eq "the password is changed" "$HTTP_STATUS $(header Location)" "303 /account?saved=1"
+NEWVIC="assure_session=$(set_cookie assure_session)"
+COOKIE=$VIC2
+http GET /dashboard
+check_eq "the other browser is signed out" "$HTTP_STATUS" 303
+COOKIE=$NEWVIC
+http GET "/account?saved=1"
+check_contains "this browser stays signed in and is told" "$HTTP_BODY" "Your password is changed."
+check_eq "the new password signs in" "$(login_cookie vic vic-new-pass-1 | cut -c 1-15)" "assure_session="
+check_eq "the change is audited as vic's own" "$(q "SELECT actor FROM audit WHERE tbl='user' ORDER BY id DESC LIMIT 1")" "vic"
+COOKIE=$NEWVIC
+http GET /account
+VCSRF=$(form_value csrf)
+for i in 1 2 3 4 5; do http POST /account "csrf=$VCSRF&current=guess-$i-abcdef&password=x&confirm=x"; done
+http POST /account "csrf=$VCSRF&current=vic-new-pass-1&password=vic-third-pass-1&confirm=vic-third-pass-1"
+check_eq "guessing the current password is throttled as sign-in is (429)" "$HTTP_STATUS" 429
+
 finish

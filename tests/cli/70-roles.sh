@@ -69,6 +69,7 @@ done
 # "*" means everyone, not signed in included.
 MATRIX='
 /                  -                      *        -
+/account           -                      ACEOLPV  ACEOLPV
 /audit             ?table=plan&id=1       ACEO     -
 /board             -                      ACEO     ACEO
 /board/conditions  -                      ACEO     ACEO
