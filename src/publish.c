@@ -77,7 +77,8 @@ static void paragraphs(Buf *out, const char *text)
             size_t j = i;
             while (j < n && p[j] != '\n') j++;
             char *line = strndup(p + i, j - i);
-            html_printf(out, "%s%s", i ? "<br>\n" : "", line);
+            if (i) html_lit(out, "<br>\n");
+            html_printf(out, "%s", line);
             free(line);
             i = j + 1;
         }

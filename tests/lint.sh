@@ -14,6 +14,9 @@
 #     /* trusted: why */ comment on the same line (html.c and svg.c, the
 #     writers themselves, are exempt);
 #   - no sprintf/vsprintf (use snprintf), strcpy/strcat, system/popen;
+#   - no markup in an html_printf() argument after the format: a string
+#     literal holding "<" or "&" there is escaped and shows on the page as
+#     text (write it with html_lit, or in the format itself);
 #   - every src/*.c and src/*.h starts with a comment block saying what it is.
 #
 # Usage: sh tests/lint.sh [FILE...]   (default: src/*.c src/*.h)
@@ -104,3 +107,50 @@ END {
     printf "lint: ok (%d files)\n", ARGC - 1
 }
 ' "$@"
+status=$?
+
+# markup in html_printf arguments (a whole call may span lines)
+python3 - "$@" <<'PY' || status=1
+import re, sys
+bad = 0
+for path in sys.argv[1:]:
+    if path.endswith(("html.c", "html.h")):
+        continue
+    src = open(path, encoding="utf-8").read()
+    for m in re.finditer(r"\bhtml_printf\s*\(", src):
+        i, depth, args, cur, lits = m.end(), 1, [], "", []
+        while i < len(src) and depth:
+            c = src[i]
+            if c == '"':
+                j = i + 1
+                while src[j] != '"':
+                    j += 2 if src[j] == "\\" else 1
+                lits.append((len(args), src[i + 1:j]))
+                cur += src[i:j + 1]
+                i = j + 1
+                continue
+            if c == "'":
+                j = src.index("'", i + 2 if src[i + 1] == "\\" else i + 1)
+                cur += src[i:j + 1]
+                i = j + 1
+                continue
+            if c in "([{":
+                depth += 1
+            elif c in ")]}":
+                depth -= 1
+            if c == "," and depth == 1:
+                args.append(cur)
+                cur = ""
+            elif depth:
+                cur += c
+            i += 1
+        for argno, text in lits:
+            if argno >= 2 and re.search(r"<[a-zA-Z/!]|&[a-z#]+;", text):
+                line = src.count("\n", 0, m.start()) + 1
+                print(f"{path}:{line}: markup in an html_printf() argument is escaped: write it with html_lit() or in the format")
+                bad += 1
+if bad:
+    print(f"lint: {bad} problem(s) with markup in html_printf arguments")
+sys.exit(1 if bad else 0)
+PY
+exit $status

@@ -102,3 +102,14 @@ test('every page passes axe-core and every link between pages resolves', { skip 
   }
   assert.deepEqual(problems, []);
 });
+
+test('published minutes read as lines and paragraphs, with no markup shown as text', { skip }, async () => {
+  const minutes = files(site).filter((f) => /^meetings\/\d+\.html$/.test(f));
+  assert.ok(minutes.length > 0);
+  for (const f of minutes) {
+    await page.goto(pathToFileURL(join(site, f)).href);
+    const text = await page.locator('main').innerText();
+    assert.doesNotMatch(text, /<\/?[a-z]+>|&[a-z]+;/, `${f} shows markup as text`);
+    assert.match(text, /\nThe Commissioner was (not |partially )?assured\.\n/, `${f}: each sentence of the minutes on its own line`);
+  }
+});
