@@ -411,6 +411,20 @@ void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out)
     sqlite3_finalize(st);
 }
 
+const char *board_minutes_name_sensitive(sqlite3 *db, long long meeting_id, Arena *a)
+{
+    sqlite3_stmt *st = db_prepare(db, "SELECT i.subject FROM agenda_item i JOIN meeting m ON m.id=i.meeting_id"
+                                      " WHERE m.id=?1 AND m.marking='OFFICIAL' AND i.marking<>'OFFICIAL' AND i.subject<>''"
+                                      " AND instr(lower(m.minutes), lower(i.subject)) > 0"
+                                      " UNION ALL SELECT f.request FROM follow_up f JOIN agenda_item i ON i.id=f.item_id JOIN meeting m ON m.id=i.meeting_id"
+                                      " WHERE m.id=?1 AND m.marking='OFFICIAL' AND (f.marking<>'OFFICIAL' OR i.marking<>'OFFICIAL') AND f.request<>''"
+                                      " AND instr(lower(m.minutes), lower(f.request)) > 0 LIMIT 1");
+    sqlite3_bind_int64(st, 1, meeting_id);
+    const char *found = sqlite3_step(st) == SQLITE_ROW ? arena_strdup(a, db_text(st, 0)) : NULL;
+    sqlite3_finalize(st);
+    return found;
+}
+
 /* ---- papers ---- */
 
 static bool ends_with(const char *s, const char *suffix)

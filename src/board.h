@@ -76,6 +76,13 @@ bool board_set_verdict(sqlite3 *db, long long item_id, const char *verdict, cons
  * items and follow-ups marked OFFICIAL-SENSITIVE, saying how many. */
 void board_draft_minutes(sqlite3 *db, long long meeting_id, Buf *out);
 
+/* What the minutes of an OFFICIAL meeting (which are published) name of
+ * its OFFICIAL-SENSITIVE items: the first such item's subject, or
+ * follow-up's request, found in the minutes' text (any case), copied into
+ * a; NULL when they name none. Approval is refused while they do: the
+ * draft leaves those items out, but the office edits the text. */
+const char *board_minutes_name_sensitive(sqlite3 *db, long long meeting_id, Arena *a);
+
 /* Checks an uploaded paper: an allowed extension (.pdf, .docx, .xlsx,
  * .txt) whose content matches it, not empty, at most BOARD_PAPER_MAX
  * bytes. Returns the content type to store, or NULL with the reason. */

@@ -791,6 +791,12 @@ static void meeting_post(Req *r, const Meeting *m)
             meeting_fail(r, m, 0, "minutes", "The minutes are empty: draft and save them before approval.");
             return;
         }
+        const char *leak = si >= 3 ? board_minutes_name_sensitive(r->db, m->id, &r->arena) : NULL;
+        if (leak) {
+            meeting_fail(r, m, 0, si == 3 ? "minutes" : NULL,
+                         arena_printf(&r->arena, "The minutes, which are published, name \"%s\", which is marked OFFICIAL-SENSITIVE: take it out of the text first.", leak));
+            return;
+        }
         set_status(r, m->id, next);
     } else if (strcmp(action, "cancel") == 0) {
         if (si < 0 || si > 2) {

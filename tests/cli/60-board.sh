@@ -242,6 +242,13 @@ check_eq "they stay unapproved" "$(q "SELECT status FROM meeting WHERE id=$MID")
 COOKIE=$(login_cookie admin assure-demo-admin)
 http GET "$U"
 CSRF=$(form_value csrf)
+http POST "$U" "csrf=$CSRF&action=save_minutes&minutes=$(urlencode "$M
+Edited by the office. The covert tasking review was discussed in private.")"
+http POST "$U" "csrf=$CSRF&action=advance&to=$(urlencode 'minutes approved')"
+check_eq "minutes that name an OFFICIAL-SENSITIVE item are not approved (400)" "$HTTP_STATUS $(q "SELECT status FROM meeting WHERE id=$MID")" "400 held"
+check_contains "saying which, on the minutes" "$HTTP_BODY" '<a href="#minutes">The minutes, which are published, name &quot;Covert tasking review&quot;, which is marked OFFICIAL-SENSITIVE'
+http POST "$U" "csrf=$CSRF&action=save_minutes&minutes=$(urlencode "$M
+Edited by the office.")"
 http POST "$U" "csrf=$CSRF&action=advance&to=$(urlencode 'minutes approved')"
 check_eq "the minutes are approved" "$(q "SELECT status FROM meeting WHERE id=$MID")" "minutes approved"
 http POST "$U" "csrf=$CSRF&action=save_minutes&minutes=changed"
