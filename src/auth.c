@@ -98,12 +98,7 @@ bool auth_user_add(sqlite3 *db, const char *login, const char *role, const char 
         return false;
     }
     if (!role_exists(db, role, err, errlen) || !password_ok(password, err, errlen)) return false;
-    sqlite3_stmt *st;
-    if (strlen(password) > AUTH_MAX_PASSWORD) {
-        snprintf(err, errlen, "the password must be at most %d bytes", AUTH_MAX_PASSWORD);
-        return false;
-    }
-    st = db_prepare(db, "SELECT 1 FROM user WHERE login=?1");
+    sqlite3_stmt *st = db_prepare(db, "SELECT 1 FROM user WHERE login=?1");
     sqlite3_bind_text(st, 1, login, -1, SQLITE_STATIC);
     bool taken = sqlite3_step(st) == SQLITE_ROW;
     sqlite3_finalize(st);

@@ -133,7 +133,8 @@ static void post_users(Req *r)
         const char *password = req_param(r, "password");
         bool ok = auth_user_add(r->db, sent.login ? sent.login : "", sent.role ? sent.role : "", password ? password : "", err, sizeof err);
         if (!ok) {
-            e.field = strstr(err, "password") ? "password" : strstr(err, "role") ? "role" : "login";
+            /* auth_user_add's messages start with what they are about */
+            e.field = strncmp(err, "the password", 12) == 0 ? "password" : strncmp(err, "no role", 7) == 0 ? "role" : "login";
             refuse(r, &e, &sent, err);
             return;
         }
