@@ -72,7 +72,7 @@ char *xstrndup(const char *s, size_t n)
     return p;
 }
 
-void buf_grow(Buf *b, size_t extra)
+void buf_grow_slow(Buf *b, size_t extra)
 {
     size_t need = b->len + extra + 1;
     if (need <= b->cap) return;
@@ -93,13 +93,6 @@ void buf_append(Buf *b, const void *data, size_t n)
 void buf_puts(Buf *b, const char *s)
 {
     buf_append(b, s, strlen(s));
-}
-
-void buf_putc(Buf *b, char c)
-{
-    buf_grow(b, 1);
-    b->s[b->len++] = c;
-    b->s[b->len] = 0;
 }
 
 void buf_vprintf(Buf *b, const char *fmt, va_list ap)

@@ -43,10 +43,22 @@ typedef struct Buf {
     size_t cap;  /* bytes allocated */
 } Buf;
 
-void buf_grow(Buf *b, size_t extra);
+/* Makes room for extra more bytes (and the NUL); the check is inline, the
+ * growing (doubling) is not: writers call this for every piece. */
+void buf_grow_slow(Buf *b, size_t extra);
+static inline void buf_grow(Buf *b, size_t extra)
+{
+    if (b->len + extra + 1 > b->cap) buf_grow_slow(b, extra);
+}
 void buf_append(Buf *b, const void *data, size_t n);
 void buf_puts(Buf *b, const char *s);
-void buf_putc(Buf *b, char c);
+/* Appends one byte. */
+static inline void buf_putc(Buf *b, char c)
+{
+    buf_grow(b, 1);
+    b->s[b->len++] = c;
+    b->s[b->len] = 0;
+}
 void buf_printf(Buf *b, const char *fmt, ...) PRINTF(2, 3);
 void buf_vprintf(Buf *b, const char *fmt, va_list ap);
 void buf_reset(Buf *b);
