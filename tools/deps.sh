@@ -7,7 +7,7 @@
 set -e
 need="make gcc pkg-config libsqlite3-dev libmicrohttpd-dev libsodium-dev libzip-dev libssl-dev libjansson-dev"
 case "${1:-build}" in
-  test)  need="$need libcmocka-dev sqlite3 chromium nodejs npm python3 unzip" ;;
+  test)  need="$need libcmocka-dev sqlite3 chromium nodejs npm python3 unzip curl" ;;
   bench) need="$need sqlite3 nodejs npm time unzip" ;;
 esac
 
@@ -15,7 +15,7 @@ esac
 command_for() {
   case $1 in
     nodejs) echo node ;;
-    npm|sqlite3|python3|unzip|make|gcc|chromium) echo "$1" ;;
+    npm|sqlite3|python3|unzip|make|gcc|chromium|curl) echo "$1" ;;
     time) echo /usr/bin/time ;;
     *) echo "" ;;
   esac
