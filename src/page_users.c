@@ -172,6 +172,18 @@ static void post_users(Req *r)
             web_redirect(r, "/login?next=/users");
             return;
         }
+        /* You gave yourself a role that does not manage users: your home page. */
+        if (strcmp(sent.login, r->user.login) == 0 && c.role) {
+            sqlite3_stmt *st = db_prepare(r->db, "SELECT instr(caps, 'u') > 0 FROM role WHERE name=?1");
+            sqlite3_bind_text(st, 1, c.role, -1, SQLITE_STATIC);
+            bool still = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+            sqlite3_finalize(st);
+            if (!still) {
+                db_exec(r->db, "COMMIT");
+                web_redirect(r, "/");
+                return;
+            }
+        }
     } else {
         db_exec(r->db, "ROLLBACK");
         web_error(r, 400, "The form did not say what to change.");

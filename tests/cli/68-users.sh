@@ -137,6 +137,15 @@ http GET /users
 ANN_CSRF=$(form_value csrf)
 http POST /users "action=change&login=admin&role=viewer&status=enabled&csrf=$ANN_CSRF"
 check_eq "now the first administrator can be made a viewer" "$(q "SELECT role FROM user WHERE login='admin'")" "viewer"
+ANN=$(login_cookie ann ann-second-pass-1)
+COOKIE=$ANN
+http GET /users
+ANN_CSRF=$(form_value csrf)
+http POST /users "action=change&login=ann&role=officer&status=enabled&csrf=$ANN_CSRF"
+check_eq "ann, the last who manages users, cannot make herself an officer" "$HTTP_STATUS $(q "SELECT role FROM user WHERE login='ann'")" "400 admin"
+http POST /users "action=change&login=admin&role=admin&status=enabled&csrf=$ANN_CSRF"
+http POST /users "action=change&login=ann&role=officer&status=enabled&csrf=$ANN_CSRF"
+check_eq "with another administrator she can, and is sent to her home page" "$HTTP_STATUS $(header Location) $(q "SELECT role FROM user WHERE login='ann'")" "303 / officer"
 
 # --- your own account: /account ---------------------------------------------------------
 COOKIE=
