@@ -24,6 +24,7 @@
  * see half a site; DIR is replaced only when it holds a previous publish
  * (its .assure-site marker), never an unrelated folder.
  */
+#include "audit.h"
 #include "commands.h"
 #include "db.h"
 #include "embedded.h"
@@ -444,6 +445,13 @@ static void index_page(Site *s, bool pack)
                     "<li><a href=\"meetings/index.html\">Accountability Board meetings and minutes</a> (<a href=\"meetings.ics\">calendar</a>)</li>\n"
                     "<li><a href=\"pack.html\">%s</a></li>\n</ul>\n<p class=\"caption\">Published %s.</p>\n",
                 s->office, pack ? "The performance pack" : "Performance (none published yet)", generated);
+    /* the audit trail's head, anchored in public: anyone keeping this page
+     * can later have `assure audit verify --anchor` check the office's
+     * trail up to here was not rewritten */
+    char head[65];
+    long long head_id = audit_head(s->db, head);
+    if (head_id)
+        html_printf(&b, "<p class=\"caption\">The office's audit trail at publication: <code class=\"anchor\">%lld:%s</code></p>\n", head_id, head);
     write_page(s, "index.html", "", "Home", &b);
     buf_free(&b);
 }

@@ -149,6 +149,11 @@ sqlite3 "$T/cut.db" "DROP TRIGGER audit_append_only_delete; DELETE FROM audit WH
 run "$ASSURE" audit --db "$T/cut.db" verify --anchor "$ANCHOR"
 check_eq "newest entries cut off fail against the anchor" "$STATUS" 1
 check_contains "saying so" "$ERR" "is no longer in the trail: the entries from it on have been cut off"
+run "$ASSURE" publish --db "$DB" -o "$T/site"
+PUBLISHED=$(sed -n 's/.*<code class="anchor">\([0-9]*:[0-9a-f]*\)<\/code>.*/\1/p' "$T/site/index.html")
+check_eq "the published site carries the trail's head at publication" "$PUBLISHED" "$ANCHOR"
+run "$ASSURE" audit --db "$T/forged.db" verify --anchor "$PUBLISHED"
+check_eq "so a copy of the public site exposes a trail rewritten since" "$STATUS" 1
 run "$ASSURE" audit --db "$DB" verify --anchor "12:abc"
 check_eq "an anchor that cannot be read is an error" "$STATUS" 1
 check_contains "naming the form expected" "$ERR" "expected ENTRY:HASH"
