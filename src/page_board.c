@@ -402,8 +402,10 @@ static void papers_list(Req *r, long long item, const char *base)
         if (!n++) html_lit(&r->out, "<ul class=\"list\">");
         char sz[32];
         fmt_thousands(sz, sizeof sz, sqlite3_column_int64(st, 2));
-        html_printf(&r->out, "<li>Paper: <a href=\"%s?id=%lld\">%s</a> (%s bytes, uploaded by %s, %.16s)</li>", base, sqlite3_column_int64(st, 0),
+        html_printf(&r->out, "<li>Paper: <a href=\"%s?id=%lld\">%s</a> (%s bytes, uploaded by %s, %.16s)", base, sqlite3_column_int64(st, 0),
                     db_text(st, 1), sz, db_text(st, 3), db_text(st, 4));
+        page_history_link(r, "item_paper", sqlite3_column_int64(st, 0), arena_printf(&r->arena, "History of paper %s", db_text(st, 1)), false);
+        html_lit(&r->out, "</li>");
     }
     if (n) html_lit(&r->out, "</ul>\n");
     sqlite3_finalize(st);
@@ -470,6 +472,7 @@ static void agenda_item(Req *r, const Meeting *m, sqlite3_stmt *st, int n, const
         html_printf(&r->out, "<li>%s (%s, by %s): %s%s%s ", db_text(fu, 1), db_text(fu, 2), d, open ? "open" : "closed on ", open ? "" : db_text(fu, 5), "");
         if (open && req_can(r, CAP_BOARD))
             action_button(r, m->id, "close_followup", "followup", arena_printf(&r->arena, "%lld", sqlite3_column_int64(fu, 0)), "Close", true);
+        page_history_link(r, "follow_up", sqlite3_column_int64(fu, 0), arena_printf(&r->arena, "History of follow-up %d", nf), false);
         html_lit(&r->out, "</li>\n");
     }
     if (nf) html_lit(&r->out, "</ul>\n");

@@ -213,6 +213,13 @@ http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Sea
 check_contains "a follow-up with a bad due date is refused, naming the field" "$HTTP_BODY" "Due must be a real date"
 http POST "$U" "csrf=$CSRF&action=add_followup&item=$IA&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'ACC Local Policing')&due=2026-06-01"
 check_eq "a follow-up is recorded" "$(q "SELECT owner || '|' || due || '|' || status FROM follow_up WHERE request='Search find rates by area'")" "ACC Local Policing|2026-06-01|open"
+FUH=$(q "SELECT id FROM follow_up WHERE request='Search find rates by area'")
+PAPER=$(q "SELECT id FROM item_paper WHERE item_id=$IA")
+http GET "$U"
+check_contains "the follow-up links to its own history" "$HTTP_BODY" "href=\"/audit?table=follow_up&amp;id=$FUH\">History of follow-up 1</a>"
+check_contains "and so does the force's paper" "$HTTP_BODY" "href=\"/audit?table=item_paper&amp;id=$PAPER\">History of paper paper.txt</a>"
+http GET "/audit?table=item_paper&id=$PAPER"
+check_contains "which says who uploaded it" "$HTTP_BODY" '<tr><th scope="row">uploaded_by</th><td></td><td>fl</td></tr>'
 # a second follow-up in the same words, on another item: a record of its own
 http POST "$U" "csrf=$CSRF&action=add_followup&item=$IQ&request=$(urlencode 'Search find rates by area')&owner=$(urlencode 'Head of Performance')&due=2026-06-01"
 check_eq "a second follow-up with the same request is recorded" "$(q "SELECT count(*) FROM follow_up WHERE request='Search find rates by area'")" 2
