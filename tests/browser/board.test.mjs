@@ -238,7 +238,7 @@ test('the force liaison sees only the force\'s items, answers one and uploads a 
   const size = readFileSync(file).length.toLocaleString('en-GB');
   assert.match(await after.innerText(), new RegExp(`Paper: stop-and-search\\.pdf \\(${size} bytes, uploaded by liaison,`));
   assert.equal(await after.getByLabel('The force\'s answer').inputValue(), 'The find rate was 31% in the year; the paper has the breakdown.');
-  const [download] = await Promise.all([liaison.waitForEvent('download'), after.getByRole('link', { name: 'stop-and-search.pdf' }).click()]);
+  const [download] = await Promise.all([liaison.waitForEvent('download'), after.getByRole('link', { name: 'stop-and-search.pdf', exact: true }).click()]);
   assert.deepEqual(readFileSync(await download.path()), readFileSync(file), 'the paper comes back as it was sent');
 
   // a file that is not what its name says is refused, naming the field
@@ -260,7 +260,7 @@ test('at the meeting the officer records verdicts, a follow-up and drafts the mi
   await officer.goto(meetingUrl);
   const hand = itemCard(officer, HAND);
   assert.match(await hand.locator('p.answer').innerText(), /find rate was 31%/, 'the force\'s answer is shown');
-  assert.ok(await hand.getByRole('link', { name: 'stop-and-search.pdf' }).isVisible(), 'with its paper');
+  assert.ok(await hand.getByRole('link', { name: 'stop-and-search.pdf', exact: true }).isVisible(), 'with its paper');
   await submit(officer, officer.getByRole('button', { name: 'Mark the meeting held' }));
   assert.match(await officer.locator('main').innerText(), /Status: held/);
 
