@@ -39,7 +39,7 @@ typedef struct PlanInfo {
     int version;
 } PlanInfo;
 
-static bool plan_sees(Req *r, const char *status, const char *marking)
+bool page_plan_sees(Req *r, const char *status, const char *marking)
 {
     return (strcmp(status, "draft") != 0 || req_can(r, CAP_RECORDS)) && req_sees(r, marking);
 }
@@ -59,7 +59,7 @@ static bool plan_load(Req *r, long long id, PlanInfo *p)
         p->marking = arena_strdup(&r->arena, db_text(st, 5));
         p->source = arena_strdup(&r->arena, db_text(st, 6));
         p->version = sqlite3_column_int(st, 7);
-        ok = plan_sees(r, p->status, p->marking);
+        ok = page_plan_sees(r, p->status, p->marking);
     }
     sqlite3_finalize(st);
     return ok;
@@ -75,7 +75,7 @@ static long long plan_default(Req *r)
     sqlite3_stmt *st = db_prepare(r->db, "SELECT id, status, marking FROM plan ORDER BY status <> 'draft' DESC, ends DESC, id DESC");
     id = 0;
     while (!id && sqlite3_step(st) == SQLITE_ROW)
-        if (plan_sees(r, db_text(st, 1), db_text(st, 2))) id = sqlite3_column_int64(st, 0);
+        if (page_plan_sees(r, db_text(st, 1), db_text(st, 2))) id = sqlite3_column_int64(st, 0);
     sqlite3_finalize(st);
     return id;
 }
@@ -115,13 +115,13 @@ static void plan_chooser(Req *r, long long current)
 {
     sqlite3_stmt *st = db_prepare(r->db, "SELECT id, title, status, version, marking, starts, ends FROM plan ORDER BY ends DESC, id DESC");
     int n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW) n += plan_sees(r, db_text(st, 2), db_text(st, 4));
+    while (sqlite3_step(st) == SQLITE_ROW) n += page_plan_sees(r, db_text(st, 2), db_text(st, 4));
     sqlite3_reset(st);
     if (n > 1) {
         html_lit(&r->out, "<form class=\"inline-form\" method=\"get\" action=\"/plan\"><label class=\"label\" for=\"plan-id\">Plan</label> "
                           "<select class=\"select\" id=\"plan-id\" name=\"id\">");
         while (sqlite3_step(st) == SQLITE_ROW) {
-            if (!plan_sees(r, db_text(st, 2), db_text(st, 4))) continue;
+            if (!page_plan_sees(r, db_text(st, 2), db_text(st, 4))) continue;
             long long id = sqlite3_column_int64(st, 0);
             html_printf(&r->out, "<option value=\"%lld\"%s>%s (%s to %s, %s, version %d)</option>", id, id == current ? " selected" : "", db_text(st, 1),
                         db_text(st, 5), db_text(st, 6), db_text(st, 2), sqlite3_column_int(st, 3));
@@ -561,7 +561,7 @@ static bool deliverable_context(Req *r, long long deliverable, long long *plan, 
                                          " JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority pr ON pr.id=o.priority_id"
                                          " JOIN plan pl ON pl.id=pr.plan_id WHERE d.id=?1");
     sqlite3_bind_int64(st, 1, deliverable);
-    bool ok = sqlite3_step(st) == SQLITE_ROW && plan_sees(r, db_text(st, 3), db_text(st, 4));
+    bool ok = sqlite3_step(st) == SQLITE_ROW && page_plan_sees(r, db_text(st, 3), db_text(st, 4));
     if (ok) {
         *plan = sqlite3_column_int64(st, 0);
         *objective = arena_strdup(&r->arena, db_text(st, 1));
@@ -597,14 +597,6 @@ static void action_form(Req *r, const ActionForm *f, const FieldError *e, int n)
     html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save</button></form>\n");
     if (f->id) page_history_link(r, "plan_action", f->id, "History of this action", true);
     page_end(r);
-}
-
-/* True when s holds a control character (a line break in a one-line field). */
-static bool has_control(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20) return true;
-    return false;
 }
 
 static const char *trimmed(Req *r, const char *s)
@@ -677,9 +669,9 @@ static void action_post(Req *r)
     FieldError e[8];
     int n = 0;
     if (!f.title || !*f.title) e[n++] = (FieldError){"title", "Enter the action: what will be done"};
-    else if (strlen(f.title) > 500 || has_control(f.title)) e[n++] = (FieldError){"title", "The action must be one line of at most 500 characters"};
+    else if (strlen(f.title) > 500 || plan_has_control(f.title)) e[n++] = (FieldError){"title", "The action must be one line of at most 500 characters"};
     if (!f.owner) e[n++] = (FieldError){"owner", "Enter the owner (it may be left empty, but the field must be sent)"};
-    else if (strlen(f.owner) > 120 || has_control(f.owner)) e[n++] = (FieldError){"owner", "The owner must be one line of at most 120 characters"};
+    else if (strlen(f.owner) > 120 || plan_has_control(f.owner)) e[n++] = (FieldError){"owner", "The owner must be one line of at most 120 characters"};
     char due[128];
     int due_month = 0;
     const char *why = NULL;
@@ -963,7 +955,7 @@ static void review_index(Req *r)
     sqlite3_stmt *st = db_prepare(r->db, "SELECT id, title, status, marking, version FROM plan ORDER BY ends DESC, id DESC");
     int n = 0;
     while (sqlite3_step(st) == SQLITE_ROW) {
-        if (!plan_sees(r, db_text(st, 2), db_text(st, 3))) continue;
+        if (!page_plan_sees(r, db_text(st, 2), db_text(st, 3))) continue;
         long long id = sqlite3_column_int64(st, 0);
         n++;
         html_printf(&r->out, "<h2><a href=\"/plan?id=%lld\">%s</a> <span class=\"tag tag-grey\">%s, version %d</span></h2>\n", id, db_text(st, 1), db_text(st, 2),
@@ -1041,7 +1033,7 @@ static void plan_new_post(Req *r)
     FieldError e[6];
     int n = 0;
     if (!title || !*title) e[n++] = (FieldError){"title", "Title: enter the plan's title"};
-    else if (strlen(title) > 200 || has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 200 characters"};
+    else if (strlen(title) > 200 || plan_has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 200 characters"};
     else {
         sqlite3_stmt *st = db_prepare(r->db, "SELECT count(*) FROM plan WHERE title=?1");
         sqlite3_bind_text(st, 1, title, -1, SQLITE_STATIC);
@@ -1089,7 +1081,6 @@ typedef struct PartCtx {
     long long parent, plan;
 } PartCtx;
 
-static const char *const services[] = {"Police", "Fire and Rescue", "Working together"};
 
 /* Reads which part is added and checks the parent exists and its plan is
  * one the user may see; false with the error page written otherwise. */
@@ -1121,7 +1112,7 @@ static bool part_context(Req *r, PartCtx *c)
         st = db_prepare(r->db, "SELECT pl.id, o.title, pl.status, pl.marking FROM plan_objective o JOIN plan_priority pr ON pr.id=o.priority_id"
                                " JOIN plan pl ON pl.id=pr.plan_id WHERE o.id=?1");
     sqlite3_bind_int64(st, 1, id);
-    bool ok = sqlite3_step(st) == SQLITE_ROW && plan_sees(r, db_text(st, 2), db_text(st, 3));
+    bool ok = sqlite3_step(st) == SQLITE_ROW && page_plan_sees(r, db_text(st, 2), db_text(st, 3));
     if (ok) {
         c->plan = sqlite3_column_int64(st, 0);
         c->parent_title = arena_strdup(&r->arena, db_text(st, 1));
@@ -1142,7 +1133,7 @@ static void part_form(Req *r, const PartCtx *c, const char *title, const char *s
     page_csrf_field(r);
     html_printf(&r->out, "<input type=\"hidden\" name=\"%s\" value=\"%lld\">", c->param, c->parent);
     text_input(r, "title", "Title", NULL, title, e, n);
-    if (strcmp(c->kind, "objective") == 0) select_input(r, "service", "Service", services, services, 3, service, e, n);
+    if (strcmp(c->kind, "objective") == 0) select_input(r, "service", "Service", plan_services, plan_services, PLAN_NSERVICES, service, e, n);
     html_printf(&r->out, "<button type=\"submit\" class=\"button\">%s</button></form>\n<p><a class=\"link\" href=\"/plan?id=%lld\">Back to the plan</a></p>\n", head,
                 c->plan);
     page_end(r);
@@ -1155,10 +1146,10 @@ static void part_post(Req *r, const PartCtx *c)
     FieldError e[3];
     int n = 0;
     if (!title || !*title) e[n++] = (FieldError){"title", arena_printf(&r->arena, "Title: enter the %s's title", c->kind)};
-    else if (strlen(title) > 500 || has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 500 characters"};
+    else if (strlen(title) > 500 || plan_has_control(title)) e[n++] = (FieldError){"title", "Title: expected one line of at most 500 characters"};
     if (objective) {
         bool known = false;
-        for (int i = 0; service && i < 3; i++) known |= strcmp(service, services[i]) == 0;
+        for (int i = 0; service && i < PLAN_NSERVICES; i++) known |= strcmp(service, plan_services[i]) == 0;
         if (!known) e[n++] = (FieldError){"service", "Service: expected Police, Fire and Rescue or Working together"};
     }
     if (n) {

@@ -21,7 +21,7 @@ static bool objective_context(Req *r, long long *objective, long long *plan, con
     sqlite3_stmt *st = db_prepare(r->db, "SELECT pl.id, o.title, pl.status, pl.marking FROM plan_objective o JOIN plan_priority pr ON pr.id=o.priority_id"
                                          " JOIN plan pl ON pl.id=pr.plan_id WHERE o.id=?1");
     sqlite3_bind_int64(st, 1, *objective);
-    bool ok = sqlite3_step(st) == SQLITE_ROW && (strcmp(db_text(st, 2), "draft") != 0 || req_can(r, CAP_RECORDS)) && req_sees(r, db_text(st, 3));
+    bool ok = sqlite3_step(st) == SQLITE_ROW && page_plan_sees(r, db_text(st, 2), db_text(st, 3));
     if (ok) {
         *plan = sqlite3_column_int64(st, 0);
         *title = arena_strdup(&r->arena, db_text(st, 1));

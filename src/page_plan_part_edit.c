@@ -10,11 +10,11 @@
 #include "db.h"
 #include "form.h"
 #include "pages.h"
+#include "plan.h"
 
 #include <string.h>
 
 static const char *const kinds[] = {"priority", "objective", "deliverable"};
-static const char *const services[] = {"Police", "Fire and Rescue", "Working together"};
 
 /* The part named by kind and id, with its plan; false with the error page
  * written when there is none the user may see. */
@@ -51,7 +51,7 @@ static bool part_load(Req *r, Part *p)
                                " FROM plan_deliverable d JOIN plan_objective o ON o.id=d.objective_id JOIN plan_priority pr ON pr.id=o.priority_id"
                                " JOIN plan pl ON pl.id=pr.plan_id WHERE d.id=?1");
     sqlite3_bind_int64(st, 1, p->id);
-    bool ok = sqlite3_step(st) == SQLITE_ROW && (strcmp(db_text(st, 3), "draft") != 0 || req_can(r, CAP_RECORDS)) && req_sees(r, db_text(st, 4));
+    bool ok = sqlite3_step(st) == SQLITE_ROW && page_plan_sees(r, db_text(st, 3), db_text(st, 4));
     if (ok) {
         p->plan = sqlite3_column_int64(st, 0);
         p->title = arena_strdup(&r->arena, db_text(st, 1));
@@ -73,7 +73,7 @@ static void edit_page(Req *r, const Part *p, const char *title, const char *serv
     page_csrf_field(r);
     html_lit(&r->out, "<input type=\"hidden\" name=\"action\" value=\"rename\">");
     form_input_text(r, e, "title", "title", "Title", title, "text");
-    if (p->kind == 1) form_input_select(r, e, "service", "service", "Service", services, 3, service);
+    if (p->kind == 1) form_input_select(r, e, "service", "service", "Service", plan_services, PLAN_NSERVICES, service);
     html_lit(&r->out, "<button type=\"submit\" class=\"button\">Save</button></form>\n");
     html_printf(&r->out, "<h2>Remove the %s</h2>\n", kind);
     if (p->holds) {
@@ -89,13 +89,6 @@ static void edit_page(Req *r, const Part *p, const char *title, const char *serv
     }
     html_printf(&r->out, "<p><a class=\"link\" href=\"/plan?id=%lld\">Back to the plan</a></p>\n", p->plan);
     page_end(r);
-}
-
-static bool one_line(const char *s)
-{
-    for (; *s; s++)
-        if ((unsigned char)*s < 0x20) return false;
-    return true;
 }
 
 static void edit_post(Req *r, const Part *p)
@@ -122,8 +115,8 @@ static void edit_post(Req *r, const Part *p)
     const char *title = req_param(r, "title"), *service = req_param(r, "service");
     FormErr e = {NULL, NULL, 0};
     if (!title || !*title) e = (FormErr){"title", arena_printf(&r->arena, "Title: enter the %s's title", kinds[p->kind]), 0};
-    else if (strlen(title) > 500 || !one_line(title)) e = (FormErr){"title", "Title: expected one line of at most 500 characters", 0};
-    else if (p->kind == 1 && !form_one_of(service, services, 3)) e = (FormErr){"service", "Service: expected Police, Fire and Rescue or Working together", 0};
+    else if (strlen(title) > 500 || plan_has_control(title)) e = (FormErr){"title", "Title: expected one line of at most 500 characters", 0};
+    else if (p->kind == 1 && !form_one_of(service, plan_services, PLAN_NSERVICES)) e = (FormErr){"service", "Service: expected Police, Fire and Rescue or Working together", 0};
     if (e.msg) {
         r->status = 400;
         edit_page(r, p, title, service, &e);

@@ -29,6 +29,9 @@ void page_plan_action(Req *r);  /* /plan/action  edit or add an action */
 void page_plan_measures(Req *r); /* /plan/measures  the measures that evidence an objective */
 void page_plan_new(Req *r);     /* /plan/new     create a plan (a draft, version 1) */
 void page_plan_part(Req *r);    /* /plan/part    add a priority, objective or deliverable by hand */
+/* True when the user may see a plan with that status and marking (a draft
+ * needs r, OFFICIAL-SENSITIVE needs S); the Plan's pages share it. */
+bool page_plan_sees(Req *r, const char *status, const char *marking);
 void page_plan_part_edit(Req *r); /* /plan/part/edit  rename or remove a priority, objective or deliverable */
 void page_plan_review(Req *r);  /* /plan/review  the Panel's reviews: recommendations and responses */
 void page_static(Req *r);     /* /static/...  embedded assets */

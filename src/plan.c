@@ -12,6 +12,7 @@
 #include <time.h>
 
 const char *const plan_statuses[] = {"not started", "in progress", "complete", "cancelled"};
+const char *const plan_services[] = {"Police", "Fire and Rescue", "Working together"};
 
 static const char *const month_abbr[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 static const char *const month_full[] = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"};
@@ -148,6 +149,13 @@ bool plan_status_valid(const char *s)
 {
     for (int i = 0; i < PLAN_NSTATUS; i++)
         if (strcmp(s, plan_statuses[i]) == 0) return true;
+    return false;
+}
+
+bool plan_has_control(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20) return true;
     return false;
 }
 

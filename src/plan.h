@@ -34,6 +34,12 @@ bool plan_status_valid(const char *s);
 /* RAG: '' (not rated), G, A, R. */
 bool plan_rag_valid(const char *s);
 bool plan_marking_valid(const char *s);
+/* The services an objective is for, in the order pages show them (3). */
+extern const char *const plan_services[];
+#define PLAN_NSERVICES 3
+/* True when s holds a control character (a line break in a one-line
+ * field such as a title). */
+bool plan_has_control(const char *s);
 
 /* Checks a date YYYY-MM-DD (a real calendar date). */
 bool plan_date_valid(const char *s);
