@@ -172,7 +172,7 @@ while read -r route sample get_roles post_roles; do
         case $post_roles in
         *"$R"*)
             case $HTTP_STATUS:$HTTP_BODY in
-            403:* | 405:* | 000:*) wrong="$wrong $(role_name "$R"): got $HTTP_STATUS, expected the page;" ;;
+            403:* | 405:* | 000:* | 5??:*) wrong="$wrong $(role_name "$R"): got $HTTP_STATUS, expected the page;" ;;
             esac
             ;;
         *)
